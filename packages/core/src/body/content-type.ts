@@ -1,0 +1,10 @@
+/**
+ * A JSON sender's request is accepted when its Content-Type is JSON or absent (Tencent Cloud Chat
+ * documents none). Anything clearly not JSON (form posts, text/plain, multipart) is refused.
+ */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return true;
+  const media = contentType.split(';', 1)[0]!.trim().toLowerCase();
+  if (media === '') return true;
+  return media === 'application/json' || media === 'text/json' || (media.startsWith('application/') && media.endsWith('+json'));
+}

@@ -1,0 +1,44 @@
+export { isJsonContentType } from './body/content-type.js';
+export { parseJsonBody } from './body/parse-json.js';
+export { type BodyLimits, DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT_MS, readBody } from './body/read-body.js';
+export { DIGEST_BYTES, type HmacAlgorithm, hmacDigest, matchHmac, type SignedPart } from './crypto/hmac.js';
+export { type Secret, secretList } from './crypto/secrets.js';
+export { decodeSignature, type SignatureEncoding } from './crypto/signature-encoding.js';
+export { safeEqual } from './crypto/timing-safe-equal.js';
+export {
+  BodyError,
+  type ErrorCode,
+  HandlerError,
+  isWebhookError,
+  VerificationError,
+  WebhookError,
+} from './errors.js';
+export type {
+  EventDef,
+  EventMap,
+  EventName,
+  EventOf,
+  Handler,
+  HandlerContext,
+  ReplyOf,
+  SchemaIssue,
+  UnknownEvent,
+} from './event-map.js';
+export { headersFromFetch, headerValue } from './http/headers.js';
+export { nodeRequestHead, writeNodeResponse } from './http/node.js';
+export { queryOf } from './http/query.js';
+export { emptyResponse, errorResponse, jsonResponse } from './http/responses.js';
+export type { WebhookHeaders, WebhookRequest, WebhookResponse } from './http/types.js';
+export { consoleLogger, type Logger, silentLogger } from './logger.js';
+export type { EventsOf, MetaOf, ParsedEvent, Provider, VerifyInput, VerifyOutcome } from './provider.js';
+export * from './providers/onebot/index.js';
+export { dottedCandidates, type ResolvedEvent, resolveEvent } from './providers/shared/resolve-event.js';
+export {
+  type CloseReport,
+  createReceiver,
+  type Receiver,
+  type ReceiverLike,
+  type RequestHead,
+} from './receiver/create-receiver.js';
+export type { ReceiverOptions } from './receiver/options.js';
+export { type VerifyResult, verify } from './verify.js';

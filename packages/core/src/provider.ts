@@ -1,0 +1,53 @@
+import type { VerificationError } from './errors.js';
+import type { EventMap, SchemaIssue } from './event-map.js';
+import type { WebhookHeaders, WebhookResponse } from './http/types.js';
+
+/** Everything a provider may look at to decide whether a request is authentic. */
+export interface VerifyInput {
+  readonly method: string;
+  readonly headers: WebhookHeaders;
+  readonly query: URLSearchParams;
+  readonly body: Uint8Array;
+  /** Milliseconds since the epoch, from the receiver's injectable clock. */
+  readonly now: number;
+  readonly remoteAddress?: string | undefined;
+}
+
+export type VerifyOutcome =
+  | { readonly ok: true; readonly secretIndex: number | undefined }
+  | { readonly ok: false; readonly error: VerificationError };
+
+/** A verified body, named and typed. `known: false` bodies go to `unknown` handlers. */
+export interface ParsedEvent<Meta = unknown> {
+  readonly name: string;
+  readonly known: boolean;
+  readonly payload: unknown;
+  /** zod issues for an unknown event. */
+  readonly issues: readonly SchemaIssue[];
+  /** Dedupe key for this delivery; absent when the sender gives nothing stable. */
+  readonly deliveryKey: string | undefined;
+  readonly meta: Meta;
+}
+
+/**
+ * A sender, described as pure functions: the core holds no sender-specific branches.
+ * `verify` must not throw; `parse` may throw a `WebhookError` (for checks that need the body,
+ * such as Tencent's CallbackCommand match); `respond` turns the handler's reply (or `undefined`)
+ * into the answer the sender reads and throws a `TypeError` for a reply the event cannot carry.
+ */
+export interface Provider<M extends EventMap = EventMap, Meta = unknown> {
+  readonly name: string;
+  verify(input: VerifyInput): VerifyOutcome;
+  parse(payload: unknown, input: VerifyInput): ParsedEvent<Meta>;
+  respond(reply: unknown, event: ParsedEvent<Meta>): WebhookResponse;
+  /** Whether a Content-Type is acceptable; default: JSON or absent. */
+  acceptsContentType?(contentType: string | undefined): boolean;
+  /** The sender's ack budget: past it, `respond(undefined)` (or `fallback`) answers and handlers go on. */
+  readonly deadlineMs?: number | undefined;
+  fallback?(event: ParsedEvent<Meta>): WebhookResponse;
+  /** Type-level only: carries the event map and meta type to `createReceiver`. */
+  readonly '~types'?: { readonly events: M; readonly meta: Meta } | undefined;
+}
+
+export type EventsOf<P> = P extends Provider<infer M, unknown> ? M : never;
+export type MetaOf<P> = P extends Provider<EventMap, infer Meta> ? Meta : never;

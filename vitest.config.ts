@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests import the workspace packages from their TypeScript sources, so `pnpm test` needs no build.
+const packages = ['core', 'express', 'koa', 'fastify', 'redis', 'cli'];
+const sourceOf = (name: string) =>
+  fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      {
+        find: /^@hookguard\/core\/testing$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/testing/index.ts', import.meta.url)),
+      },
+      ...packages.map((name) => ({ find: new RegExp(`^@hookguard/${name}$`), replacement: sourceOf(name) })),
+    ],
+  },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
