@@ -45,6 +45,10 @@ export interface Provider<M extends EventMap = EventMap, Meta = unknown> {
   /** The sender's ack budget: past it, `respond(undefined)` (or `fallback`) answers and handlers go on. */
   readonly deadlineMs?: number | undefined;
   fallback?(event: ParsedEvent<Meta>): WebhookResponse;
+  /** Configuration hazards (a well-known default secret, ...) that the receiver logs once at warn level. */
+  readonly configWarnings?: readonly string[] | undefined;
+  /** Full event names, so `on()` can refuse a name that can never match. */
+  readonly eventNames?: readonly string[] | undefined;
   /** Type-level only: carries the event map and meta type to `createReceiver`. */
   readonly '~types'?: { readonly events: M; readonly meta: Meta } | undefined;
 }

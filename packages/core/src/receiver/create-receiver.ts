@@ -50,7 +50,7 @@ export function createReceiver<M extends EventMap, Meta>(
   const deadlineMs = options.deadlineMs ?? provider.deadlineMs;
   const running = new Set<Promise<unknown>>();
   let closing = false;
-  const leafNames = (provider as { eventNames?: readonly string[] }).eventNames;
+  for (const warning of provider.configWarnings ?? []) logger.warn(warning, { provider: provider.name });
 
   function track<T>(work: Promise<T>): Promise<T> {
     running.add(work);
@@ -174,7 +174,7 @@ export function createReceiver<M extends EventMap, Meta>(
     provider,
     on(name, handler) {
       for (const one of Array.isArray(name) ? name : [name]) {
-        assertKnownName(one, leafNames, provider.name);
+        assertKnownName(one, provider.eventNames, provider.name);
         registry.add(one, handler as unknown as AnyHandler);
       }
       return this;
