@@ -3,8 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 // Tests import the workspace packages from their TypeScript sources, so `pnpm test` needs no build.
 const packages = ['core', 'express', 'koa', 'fastify', 'redis', 'cli'];
-const sourceOf = (name: string) =>
-  fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+const sourceOf = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
   resolve: {

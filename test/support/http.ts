@@ -1,4 +1,10 @@
-import { request as httpRequest, type IncomingHttpHeaders, type RequestListener, type Server, createServer } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type RequestListener,
+  type Server,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Listening {
@@ -38,7 +44,11 @@ export interface PostOptions {
 }
 
 /** A POST over real HTTP; chunked mode reproduces NapCat's exact request construction. */
-export function post(url: string, body: string | Uint8Array, options: PostOptions = {}): Promise<RawResponse> {
+export function post(
+  url: string,
+  body: string | Uint8Array,
+  options: PostOptions = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { ...options.headers };
     if (!options.chunked) headers['content-length'] = Buffer.byteLength(body);

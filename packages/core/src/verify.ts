@@ -32,6 +32,9 @@ export async function verify<Meta>(
     return { ok: true, event, secretIndex: outcome.secretIndex };
   } catch (error) {
     if (isWebhookError(error)) return { ok: false, error };
-    return { ok: false, error: new WebhookErrorClass(500, 'INTERNAL_ERROR', 'Internal error', { cause: error }) };
+    return {
+      ok: false,
+      error: new WebhookErrorClass(500, 'INTERNAL_ERROR', 'Internal error', { cause: error }),
+    };
   }
 }

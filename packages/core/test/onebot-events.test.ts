@@ -1,5 +1,17 @@
-import { createReceiver, type HandlerContext, type OneBotMeta, onebot, onebotEventSchemas, verify } from '@hookguard/core';
-import { napcatGroupMessage, onebotFixtures, onebotStandardPrivateMessage, oneBotRequest } from '@hookguard/core/testing';
+import {
+  createReceiver,
+  type HandlerContext,
+  type OneBotMeta,
+  onebot,
+  onebotEventSchemas,
+  verify,
+} from '@hookguard/core';
+import {
+  napcatGroupMessage,
+  oneBotRequest,
+  onebotFixtures,
+  onebotStandardPrivateMessage,
+} from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 
 const provider = onebot({ secret: 'secret' });
@@ -65,7 +77,10 @@ describe('onebot() events', () => {
   it('keeps segments of types it does not know instead of rejecting the message', async () => {
     const handler = vi.fn();
     const receiver = createReceiver(provider).on('message.group.normal', handler);
-    const message = [{ type: 'future_segment', data: { x: 1 } }, { type: 'text', data: { text: 'hi' } }];
+    const message = [
+      { type: 'future_segment', data: { x: 1 } },
+      { type: 'text', data: { text: 'hi' } },
+    ];
     await receiver.handle(oneBotRequest({ ...napcatGroupMessage, message }, 'secret'));
     expect(handler.mock.calls[0]![0].message).toEqual(message);
   });

@@ -1,5 +1,10 @@
 import { createReceiver, onebot, type ReceiverLike, segment } from '@hookguard/core';
-import { napcatGroupMessage, onebotFixtures, onebotStandardPrivateMessage, oneBotRequest } from '@hookguard/core/testing';
+import {
+  napcatGroupMessage,
+  oneBotRequest,
+  onebotFixtures,
+  onebotStandardPrivateMessage,
+} from '@hookguard/core/testing';
 import JSON5 from 'json5';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -39,7 +44,9 @@ describe('onebot() quick operations', () => {
     const receiver = createReceiver(provider)
       .on('request.friend', () => ({ approve: true }))
       .on('request.group', () => ({ approve: false, reason: '满员' }));
-    expect(JSON5.parse((await send(receiver, onebotFixtures['request.friend'])).body)).toEqual({ approve: true });
+    expect(JSON5.parse((await send(receiver, onebotFixtures['request.friend'])).body)).toEqual({
+      approve: true,
+    });
     expect(JSON5.parse((await send(receiver, onebotFixtures['request.group.add'])).body)).toEqual({
       approve: false,
       reason: '满员',
@@ -48,7 +55,10 @@ describe('onebot() quick operations', () => {
 
   it('sends `reply_at` (from the NapCat docs) as the `at_sender` that implementations read', async () => {
     const receiver = createReceiver(provider).on('message.group', () => ({ reply: 'hi', reply_at: true }));
-    expect(JSON5.parse((await send(receiver, napcatGroupMessage)).body)).toEqual({ reply: 'hi', at_sender: true });
+    expect(JSON5.parse((await send(receiver, napcatGroupMessage)).body)).toEqual({
+      reply: 'hi',
+      at_sender: true,
+    });
   });
 
   it('fails with 500 INVALID_REPLY and calls onError when a plain-JS handler returns a reply the event cannot carry', async () => {

@@ -26,7 +26,10 @@ describe('onebot() verification', () => {
   it('hashes the bytes, so non-ASCII text signed as UTF-8 verifies', async () => {
     const bytes = Buffer.from(body, 'utf8');
     const signature = createHmac('sha1', 'k').update(bytes).digest('hex');
-    const result = await verify(onebot({ secret: 'k' }), request({ 'x-signature': `sha1=${signature}` }, bytes));
+    const result = await verify(
+      onebot({ secret: 'k' }),
+      request({ 'x-signature': `sha1=${signature}` }, bytes),
+    );
     expect(result.ok).toBe(true);
   });
 
@@ -36,20 +39,38 @@ describe('onebot() verification', () => {
     ['no header', {}, body, 'SIGNATURE_MISSING'],
     ['an empty header', { 'x-signature': '' }, body, 'SIGNATURE_MISSING'],
     ['non-hex digits', { 'x-signature': `sha1=${'zz'.repeat(20)}` }, body, 'SIGNATURE_MALFORMED'],
-    ['hex that Buffer would truncate', { 'x-signature': `sha1=12zz${'0'.repeat(36)}` }, body, 'SIGNATURE_MALFORMED'],
-    ['a short digest', { 'x-signature': 'sha1=899718f308c04422a555565ab48ba9ab' }, body, 'SIGNATURE_MALFORMED'],
-    ['another prefix', { 'x-signature': `sha256=899718f308c04422a555565ab48ba9ab76129a40` }, body, 'SIGNATURE_MALFORMED'],
+    [
+      'hex that Buffer would truncate',
+      { 'x-signature': `sha1=12zz${'0'.repeat(36)}` },
+      body,
+      'SIGNATURE_MALFORMED',
+    ],
+    [
+      'a short digest',
+      { 'x-signature': 'sha1=899718f308c04422a555565ab48ba9ab' },
+      body,
+      'SIGNATURE_MALFORMED',
+    ],
+    [
+      'another prefix',
+      { 'x-signature': `sha256=899718f308c04422a555565ab48ba9ab76129a40` },
+      body,
+      'SIGNATURE_MALFORMED',
+    ],
     ['no prefix', { 'x-signature': '899718f308c04422a555565ab48ba9ab76129a40' }, body, 'SIGNATURE_MALFORMED'],
     ['the prefix only', { 'x-signature': 'sha1=' }, body, 'SIGNATURE_MALFORMED'],
   ];
-  it.each(refusals)('refuses %s with 401 and a stable code, and runs no handler', async (_, headers, bytes, code) => {
-    const handler = vi.fn();
-    const receiver = createReceiver(onebot({ secret: 'secret' })).on('*', handler);
-    const response = await receiver.handle(request(headers, bytes));
-    expect(response.status).toBe(401);
-    expect(JSON.parse(response.body)).toMatchObject({ error: { code } });
-    expect(handler).not.toHaveBeenCalled();
-  });
+  it.each(refusals)(
+    'refuses %s with 401 and a stable code, and runs no handler',
+    async (_, headers, bytes, code) => {
+      const handler = vi.fn();
+      const receiver = createReceiver(onebot({ secret: 'secret' })).on('*', handler);
+      const response = await receiver.handle(request(headers, bytes));
+      expect(response.status).toBe(401);
+      expect(JSON.parse(response.body)).toMatchObject({ error: { code } });
+      expect(handler).not.toHaveBeenCalled();
+    },
+  );
 
   it('never says which secret or how close in the refusal', async () => {
     const receiver = createReceiver(onebot({ secret: ['s3cr3t-one', 's3cr3t-two'] }));

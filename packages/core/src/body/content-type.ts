@@ -6,5 +6,9 @@ export function isJsonContentType(contentType: string | undefined): boolean {
   if (contentType === undefined) return true;
   const media = contentType.split(';', 1)[0]!.trim().toLowerCase();
   if (media === '') return true;
-  return media === 'application/json' || media === 'text/json' || (media.startsWith('application/') && media.endsWith('+json'));
+  return (
+    media === 'application/json' ||
+    media === 'text/json' ||
+    (media.startsWith('application/') && media.endsWith('+json'))
+  );
 }

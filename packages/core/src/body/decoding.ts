@@ -12,5 +12,9 @@ export function createBodyDecoder(contentEncoding: string | undefined): Gunzip |
   if (encoding === '' || encoding === 'identity') return undefined;
   if (encoding === 'gzip' || encoding === 'x-gzip') return createGunzip();
   if (encoding === 'deflate') return createInflate();
-  throw new BodyError(415, 'UNSUPPORTED_ENCODING', `Content-Encoding "${encoding.slice(0, 40)}" is not supported; send identity, gzip or deflate`);
+  throw new BodyError(
+    415,
+    'UNSUPPORTED_ENCODING',
+    `Content-Encoding "${encoding.slice(0, 40)}" is not supported; send identity, gzip or deflate`,
+  );
 }

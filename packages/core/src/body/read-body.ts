@@ -25,7 +25,11 @@ const CLOSE = { connection: 'close' };
  * before a byte is read; a chunked body is counted as it streams and reading stops at the limit.
  * Every refusal asks the adapter to close the connection, so the rest is never read.
  */
-export async function readBody(source: Readable, head: BodyHead, limits: BodyLimits = {}): Promise<Uint8Array> {
+export async function readBody(
+  source: Readable,
+  head: BodyHead,
+  limits: BodyLimits = {},
+): Promise<Uint8Array> {
   const limit = limits.limit ?? DEFAULT_BODY_LIMIT;
   const declared = parseContentLength(head.contentLength);
   if (declared !== undefined && declared > limit) throw tooLarge(limit);
@@ -35,9 +39,7 @@ export async function readBody(source: Readable, head: BodyHead, limits: BodyLim
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      reject(
-        new BodyError(408, 'BODY_TIMEOUT', 'Request body did not arrive in time', { headers: CLOSE }),
-      );
+      reject(new BodyError(408, 'BODY_TIMEOUT', 'Request body did not arrive in time', { headers: CLOSE }));
     }, limits.timeoutMs ?? DEFAULT_BODY_TIMEOUT_MS);
     timer.unref?.();
   });
@@ -81,7 +83,9 @@ function bodyReadError(error: unknown, limit: number): WebhookError {
     });
   }
   if (type === 'request.aborted') {
-    return new BodyError(400, 'BODY_ABORTED', 'Request was aborted before the body arrived', { headers: CLOSE });
+    return new BodyError(400, 'BODY_ABORTED', 'Request was aborted before the body arrived', {
+      headers: CLOSE,
+    });
   }
   if (type === 'stream.not.readable') return bodyConsumedError();
   if (typeof code === 'string' && code.startsWith('Z_')) {
@@ -89,7 +93,10 @@ function bodyReadError(error: unknown, limit: number): WebhookError {
       headers: CLOSE,
     });
   }
-  return new WebhookError(400, 'BODY_ABORTED', 'Request body could not be read', { cause: error, headers: CLOSE });
+  return new WebhookError(400, 'BODY_ABORTED', 'Request body could not be read', {
+    cause: error,
+    headers: CLOSE,
+  });
 }
 
 export function bodyConsumedError(): WebhookError {

@@ -8,7 +8,11 @@ export const DIGEST_BYTES: Readonly<Record<HmacAlgorithm, number>> = { sha1: 20,
 export type SignedPart = Uint8Array | string;
 
 /** HMAC over the parts in order, without concatenating them into a new buffer. */
-export function hmacDigest(algorithm: HmacAlgorithm, key: string | Uint8Array, parts: readonly SignedPart[]): Buffer {
+export function hmacDigest(
+  algorithm: HmacAlgorithm,
+  key: string | Uint8Array,
+  parts: readonly SignedPart[],
+): Buffer {
   const mac = createHmac(algorithm, key);
   for (const part of parts) mac.update(part);
   return mac.digest();

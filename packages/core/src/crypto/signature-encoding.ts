@@ -8,7 +8,11 @@ export type SignatureEncoding = 'hex' | 'base64' | 'base64url';
  * Strictly decodes a signature. `Buffer.from(s, 'hex')` silently stops at the first bad
  * character, so the text is checked first; a wrong length is refused here too.
  */
-export function decodeSignature(text: string, encoding: SignatureEncoding, byteLength: number): Buffer | undefined {
+export function decodeSignature(
+  text: string,
+  encoding: SignatureEncoding,
+  byteLength: number,
+): Buffer | undefined {
   if (encoding === 'hex') {
     if (text.length !== byteLength * 2 || !HEX.test(text)) return undefined;
     return Buffer.from(text, 'hex');

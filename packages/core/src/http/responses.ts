@@ -3,7 +3,11 @@ import type { WebhookResponse } from './types.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-export function jsonResponse(status: number, value: unknown, headers?: Record<string, string>): WebhookResponse {
+export function jsonResponse(
+  status: number,
+  value: unknown,
+  headers?: Record<string, string>,
+): WebhookResponse {
   return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(value) };
 }
 
@@ -13,5 +17,9 @@ export function emptyResponse(status = 204): WebhookResponse {
 
 /** `{"error":{"code","message"}}`: the same body from every adapter, never a stack or a secret. */
 export function errorResponse(error: WebhookError): WebhookResponse {
-  return jsonResponse(error.status, { error: { code: error.code, message: error.message } }, { ...error.headers });
+  return jsonResponse(
+    error.status,
+    { error: { code: error.code, message: error.message } },
+    { ...error.headers },
+  );
 }

@@ -91,14 +91,22 @@ export function createReceiver<M extends EventMap, Meta>(
     };
     const handlerEvent = event.known
       ? event.payload
-      : { name: event.name === 'unknown' ? undefined : event.name, payload: event.payload, issues: event.issues };
+      : {
+          name: event.name === 'unknown' ? undefined : event.name,
+          payload: event.payload,
+          issues: event.issues,
+        };
     const handlers = registry.match(event.name, event.known);
     const work = track(
       runHandlers(handlers, handlerEvent, context, logger).then((reply) => {
         try {
           return provider.respond(reply, event);
         } catch (error) {
-          throw new HandlerError('INVALID_REPLY', 'The handler returned a reply this event cannot carry', error);
+          throw new HandlerError(
+            'INVALID_REPLY',
+            'The handler returned a reply this event cannot carry',
+            error,
+          );
         }
       }),
     );
@@ -143,7 +151,10 @@ export function createReceiver<M extends EventMap, Meta>(
     }
   }
 
-  async function handleStream(head: RequestHead, body: Readable | null | undefined): Promise<WebhookResponse> {
+  async function handleStream(
+    head: RequestHead,
+    body: Readable | null | undefined,
+  ): Promise<WebhookResponse> {
     try {
       if (closing) throw shuttingDown();
       checkRequestHead(provider, head.method, head.headers);

@@ -31,7 +31,11 @@ function coversName(registered: string, name: string): boolean {
 }
 
 /** Throws for a name that can never match (a typo in JS code) when the provider lists its names. */
-export function assertKnownName(name: string, leafNames: readonly string[] | undefined, provider: string): void {
+export function assertKnownName(
+  name: string,
+  leafNames: readonly string[] | undefined,
+  provider: string,
+): void {
   if (typeof name !== 'string' || name.length === 0) {
     throw new TypeError(`hookguard: on() needs an event name, got ${typeof name}`);
   }

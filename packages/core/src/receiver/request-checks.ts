@@ -18,6 +18,10 @@ export function checkRequestHead(
   const contentType = headerValue(headers, 'content-type');
   const accepts = provider.acceptsContentType?.bind(provider) ?? isJsonContentType;
   if (!accepts(contentType)) {
-    throw new WebhookError(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type "${(contentType ?? '').slice(0, 60)}" is not accepted here; send application/json`);
+    throw new WebhookError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Content-Type "${(contentType ?? '').slice(0, 60)}" is not accepted here; send application/json`,
+    );
   }
 }

@@ -18,7 +18,10 @@ export async function runHandlers(
   for (const handler of handlers) {
     let result: unknown;
     try {
-      result = await (handler as (event: unknown, context: HandlerContext<unknown>) => unknown)(event, context);
+      result = await (handler as (event: unknown, context: HandlerContext<unknown>) => unknown)(
+        event,
+        context,
+      );
     } catch (error) {
       throw new HandlerError('HANDLER_FAILED', 'The webhook handler failed', error);
     }

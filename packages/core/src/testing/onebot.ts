@@ -3,7 +3,11 @@ import type { WebhookRequest } from '../http/types.js';
 import type { OneBotEventName } from '../providers/onebot/events.js';
 
 /** The headers NapCat attaches to a post (lower-case, as it writes them). */
-export function signOneBot(body: string | Uint8Array, secret: string, selfId = '10001000'): Record<string, string> {
+export function signOneBot(
+  body: string | Uint8Array,
+  secret: string,
+  selfId = '10001000',
+): Record<string, string> {
   return {
     'content-type': 'application/json',
     'x-self-id': selfId,
@@ -90,7 +94,11 @@ export const onebotFixtures: Readonly<Record<OneBotEventName, Record<string, unk
   'message.group.normal': groupMessage('message', 'normal'),
   'message.group.anonymous': groupMessage('message', 'anonymous'),
   'message.group.notice': groupMessage('message', 'notice'),
-  'message_sent.private.friend': { ...privateMessage('message_sent', 'friend'), message_sent_type: 'self', target_id: 1 },
+  'message_sent.private.friend': {
+    ...privateMessage('message_sent', 'friend'),
+    message_sent_type: 'self',
+    target_id: 1,
+  },
   'message_sent.private.group': privateMessage('message_sent', 'group'),
   'message_sent.private.other': privateMessage('message_sent', 'other'),
   'message_sent.group.normal': { ...groupMessage('message_sent', 'normal'), message_sent_type: 'self' },
@@ -168,8 +176,18 @@ export const onebotFixtures: Readonly<Record<OneBotEventName, Record<string, unk
   'notice.bot_offline': notice('bot_offline', { user_id: self_id, tag: 'kicked', message: '被踢下线' }),
   'notice.online_file_send.receive': notice('online_file_send', { sub_type: 'receive', peer_id: 12345678 }),
   'notice.online_file_send.refuse': notice('online_file_send', { sub_type: 'refuse', peer_id: 12345678 }),
-  'notice.online_file_receive.cancel': notice('online_file_receive', { sub_type: 'cancel', peer_id: 12345678 }),
-  'request.friend': { ...base, post_type: 'request', request_type: 'friend', user_id: 12345678, comment: '加个好友', flag: '1700000000000' },
+  'notice.online_file_receive.cancel': notice('online_file_receive', {
+    sub_type: 'cancel',
+    peer_id: 12345678,
+  }),
+  'request.friend': {
+    ...base,
+    post_type: 'request',
+    request_type: 'friend',
+    user_id: 12345678,
+    comment: '加个好友',
+    flag: '1700000000000',
+  },
   'request.group.add': {
     ...base,
     post_type: 'request',
@@ -188,9 +206,24 @@ export const onebotFixtures: Readonly<Record<OneBotEventName, Record<string, unk
     comment: '',
     flag: '7332',
   },
-  'meta_event.lifecycle.enable': { ...base, post_type: 'meta_event', meta_event_type: 'lifecycle', sub_type: 'enable' },
-  'meta_event.lifecycle.disable': { ...base, post_type: 'meta_event', meta_event_type: 'lifecycle', sub_type: 'disable' },
-  'meta_event.lifecycle.connect': { ...base, post_type: 'meta_event', meta_event_type: 'lifecycle', sub_type: 'connect' },
+  'meta_event.lifecycle.enable': {
+    ...base,
+    post_type: 'meta_event',
+    meta_event_type: 'lifecycle',
+    sub_type: 'enable',
+  },
+  'meta_event.lifecycle.disable': {
+    ...base,
+    post_type: 'meta_event',
+    meta_event_type: 'lifecycle',
+    sub_type: 'disable',
+  },
+  'meta_event.lifecycle.connect': {
+    ...base,
+    post_type: 'meta_event',
+    meta_event_type: 'lifecycle',
+    sub_type: 'connect',
+  },
   'meta_event.heartbeat': {
     ...base,
     post_type: 'meta_event',

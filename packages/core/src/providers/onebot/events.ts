@@ -68,10 +68,21 @@ const byOperator = { ...inGroup, operator_id: z.number() };
 const request = <T extends string, S extends z.core.$ZodLooseShape>(requestType: T, shape: S) =>
   z.looseObject({ ...base, post_type: z.literal('request'), request_type: z.literal(requestType), ...shape });
 const groupRequest = <U extends string>(subType: U) =>
-  request('group', { sub_type: z.literal(subType), group_id: z.number(), user_id: z.number(), comment: z.string(), flag: z.string() });
+  request('group', {
+    sub_type: z.literal(subType),
+    group_id: z.number(),
+    user_id: z.number(),
+    comment: z.string(),
+    flag: z.string(),
+  });
 
 const meta = <T extends string, S extends z.core.$ZodLooseShape>(metaType: T, shape: S) =>
-  z.looseObject({ ...base, post_type: z.literal('meta_event'), meta_event_type: z.literal(metaType), ...shape });
+  z.looseObject({
+    ...base,
+    post_type: z.literal('meta_event'),
+    meta_event_type: z.literal(metaType),
+    ...shape,
+  });
 const lifecycle = <U extends string>(subType: U) => meta('lifecycle', { sub_type: z.literal(subType) });
 
 export const onebotEventSchemas = {

@@ -82,10 +82,14 @@ export function onebot(options: OneBotOptions): OneBotProvider {
  */
 function deliveryKeyOf(body: Record<string, unknown>): string | undefined {
   const selfId = body['self_id'];
-  if ((body['post_type'] === 'message' || body['post_type'] === 'message_sent') && body['message_id'] !== undefined) {
+  if (
+    (body['post_type'] === 'message' || body['post_type'] === 'message_sent') &&
+    body['message_id'] !== undefined
+  ) {
     return `${String(body['post_type'])}:${String(selfId)}:${String(body['message_id'])}`;
   }
-  if (body['post_type'] === 'request' && typeof body['flag'] === 'string') return `request:${String(selfId)}:${body['flag']}`;
+  if (body['post_type'] === 'request' && typeof body['flag'] === 'string')
+    return `request:${String(selfId)}:${body['flag']}`;
   return undefined;
 }
 

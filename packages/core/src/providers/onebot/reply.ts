@@ -44,9 +44,15 @@ export interface GroupRequestReply {
   readonly reason?: string;
 }
 
-const outgoingSegment = z.looseObject({ type: z.string().min(1), data: z.record(z.string(), z.unknown()).nullish() });
+const outgoingSegment = z.looseObject({
+  type: z.string().min(1),
+  data: z.record(z.string(), z.unknown()).nullish(),
+});
 const outgoingMessage = z.union([z.string(), outgoingSegment, z.array(outgoingSegment)]);
-const privateReply = z.strictObject({ reply: outgoingMessage.optional(), auto_escape: z.boolean().optional() });
+const privateReply = z.strictObject({
+  reply: outgoingMessage.optional(),
+  auto_escape: z.boolean().optional(),
+});
 const replySchemas = {
   private: privateReply,
   group: privateReply.extend({

@@ -11,7 +11,10 @@ const seg = <T extends string, D extends z.ZodType>(type: T, dataSchema: D) =>
 export const knownSegmentSchema = z.discriminatedUnion('type', [
   seg('text', data({ text: z.string() })),
   seg('face', data({ id })),
-  seg('image', data({ file: z.string().optional(), url: z.string().optional(), type: z.string().optional() })),
+  seg(
+    'image',
+    data({ file: z.string().optional(), url: z.string().optional(), type: z.string().optional() }),
+  ),
   seg('record', data({ file: z.string().optional(), url: z.string().optional() })),
   seg('video', data({ file: z.string().optional(), url: z.string().optional() })),
   seg('at', data({ qq: id, name: z.string().optional() })),

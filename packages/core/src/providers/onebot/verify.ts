@@ -14,9 +14,13 @@ export function verifyOneBot(secrets: readonly string[], input: VerifyInput): Ve
   if (secrets.length === 0) return { ok: true, secretIndex: undefined };
   const header = headerValue(input.headers, 'x-signature');
   if (header === undefined || header === '') {
-    return fail('SIGNATURE_MISSING', 'X-Signature header is missing; is the sender configured with the secret (NapCat: "token")?');
+    return fail(
+      'SIGNATURE_MISSING',
+      'X-Signature header is missing; is the sender configured with the secret (NapCat: "token")?',
+    );
   }
-  if (!header.startsWith(PREFIX)) return fail('SIGNATURE_MALFORMED', 'X-Signature must be "sha1=<40 hex digits>"');
+  if (!header.startsWith(PREFIX))
+    return fail('SIGNATURE_MALFORMED', 'X-Signature must be "sha1=<40 hex digits>"');
   const signature = decodeSignature(header.slice(PREFIX.length), 'hex', 20);
   if (!signature) return fail('SIGNATURE_MALFORMED', 'X-Signature must be "sha1=<40 hex digits>"');
   const index = matchHmac('sha1', secrets, [input.body], signature);
@@ -24,6 +28,9 @@ export function verifyOneBot(secrets: readonly string[], input: VerifyInput): Ve
   return { ok: true, secretIndex: index };
 }
 
-function fail(code: 'SIGNATURE_MISSING' | 'SIGNATURE_MALFORMED' | 'SIGNATURE_MISMATCH', message: string): VerifyOutcome {
+function fail(
+  code: 'SIGNATURE_MISSING' | 'SIGNATURE_MALFORMED' | 'SIGNATURE_MISMATCH',
+  message: string,
+): VerifyOutcome {
   return { ok: false, error: new VerificationError(code, message) };
 }
