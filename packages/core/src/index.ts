@@ -20,6 +20,7 @@ export type {
   EventOf,
   Handler,
   HandlerContext,
+  LeavesOf,
   ReplyOf,
   SchemaIssue,
   UnknownEvent,

@@ -28,7 +28,7 @@ export interface CloseReport {
 export interface Receiver<M extends EventMap = EventMap, Meta = unknown> {
   readonly provider: Provider<M, Meta>;
   /** Registers a handler on a full event name, a dotted prefix, `*` or `unknown`. Chainable. */
-  on<K extends EventName<M>>(name: K | readonly K[], handler: Handler<M, Meta, K>): this;
+  on<K extends EventName<M>>(name: K | readonly K[], handler: NoInfer<Handler<M, Meta, K>>): this;
   /** Framework-free: a request with its body already read → the answer. Never rejects. */
   handle(request: WebhookRequest): Promise<WebhookResponse>;
   /** For adapters: checks the head, reads the body stream under the limits, then `handle`. */

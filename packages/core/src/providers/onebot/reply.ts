@@ -9,40 +9,57 @@ export interface OutgoingSegment {
 }
 export type OutgoingMessage = string | OutgoingSegment | readonly OutgoingSegment[];
 
-/** Quick operation for a private message (OneBot 11 quick-operation table). */
-export interface PrivateMessageReply {
+/**
+ * Every quick-operation field OneBot 11 defines. Each reply type below forbids the fields of the
+ * others (`?: never`): TypeScript does not check excess properties on a handler's returned object
+ * literal, so without this `{ reply, at_sender }` from a private-message handler would compile.
+ */
+type QuickOperationField =
+  | 'reply'
+  | 'auto_escape'
+  | 'at_sender'
+  | 'reply_at'
+  | 'delete'
+  | 'kick'
+  | 'ban'
+  | 'ban_duration'
+  | 'approve'
+  | 'remark'
+  | 'reason';
+type Only<T> = T & { readonly [F in Exclude<QuickOperationField, keyof T>]?: never };
+
+interface MessageFields {
   readonly reply?: OutgoingMessage;
   /** Send a string reply as plain text, not as CQ codes. */
   readonly auto_escape?: boolean;
 }
+
+/** Quick operation for a private message (OneBot 11 quick-operation table). */
+export type PrivateMessageReply = Only<MessageFields>;
 
 /**
  * Quick operation for a group message. NapCat honours `reply`, `auto_escape` and `at_sender`
  * (default false there, "at the sender" in the standard); go-cqhttp-style implementations
  * also honour `delete`, `kick`, `ban`, `ban_duration`.
  */
-export interface GroupMessageReply extends PrivateMessageReply {
-  readonly at_sender?: boolean;
-  /** @deprecated Not a OneBot field: NapCat's docs show it, nothing reads it. Sent as `at_sender`. */
-  readonly reply_at?: boolean;
-  readonly delete?: boolean;
-  readonly kick?: boolean;
-  readonly ban?: boolean;
-  /** Seconds; default 30 minutes. */
-  readonly ban_duration?: number;
-}
+export type GroupMessageReply = Only<
+  MessageFields & {
+    readonly at_sender?: boolean;
+    /** @deprecated Not a OneBot field: NapCat's docs show it, nothing reads it. Sent as `at_sender`. */
+    readonly reply_at?: boolean;
+    readonly delete?: boolean;
+    readonly kick?: boolean;
+    readonly ban?: boolean;
+    /** Seconds; default 30 minutes. */
+    readonly ban_duration?: number;
+  }
+>;
 
 /** Quick operation for a friend request; NapCat ignores `remark`. */
-export interface FriendRequestReply {
-  readonly approve?: boolean;
-  readonly remark?: string;
-}
+export type FriendRequestReply = Only<{ readonly approve?: boolean; readonly remark?: string }>;
 
 /** Quick operation for a group join request or invitation; `reason` is used when refusing. */
-export interface GroupRequestReply {
-  readonly approve?: boolean;
-  readonly reason?: string;
-}
+export type GroupRequestReply = Only<{ readonly approve?: boolean; readonly reason?: string }>;
 
 const outgoingSegment = z.looseObject({
   type: z.string().min(1),
