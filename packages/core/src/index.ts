@@ -37,6 +37,7 @@ export { dottedCandidates, type ResolvedEvent, resolveEvent } from './providers/
 export {
   type CloseReport,
   createReceiver,
+  type FrameworkLimits,
   type Receiver,
   type ReceiverLike,
   type RequestHead,

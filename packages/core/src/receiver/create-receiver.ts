@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { parseJsonBody } from '../body/parse-json.js';
-import { bodyConsumedError, readBody } from '../body/read-body.js';
+import { bodyConsumedError, DEFAULT_BODY_LIMIT, readBody } from '../body/read-body.js';
 import { HandlerError, isWebhookError, WebhookError } from '../errors.js';
 import type { EventMap, EventName, Handler, HandlerContext } from '../event-map.js';
 import { headersFromFetch, headerValue } from '../http/headers.js';
@@ -18,6 +18,12 @@ import { runHandlers } from './run-handlers.js';
 /** A request whose body has not been read yet. */
 export type RequestHead = Omit<WebhookRequest, 'body'>;
 
+/** Limits a framework brings to `handleStream` (Fastify's route/app `bodyLimit`). */
+export interface FrameworkLimits {
+  /** The smaller of this and the receiver's `bodyLimit` applies, so both are honoured. */
+  readonly bodyLimit?: number | undefined;
+}
+
 export interface CloseReport {
   /** Handlers that finished while closing. */
   readonly completed: number;
@@ -32,7 +38,11 @@ export interface Receiver<M extends EventMap = EventMap, Meta = unknown> {
   /** Framework-free: a request with its body already read → the answer. Never rejects. */
   handle(request: WebhookRequest): Promise<WebhookResponse>;
   /** For adapters: checks the head, reads the body stream under the limits, then `handle`. */
-  handleStream(head: RequestHead, body: Readable | null | undefined): Promise<WebhookResponse>;
+  handleStream(
+    head: RequestHead,
+    body: Readable | null | undefined,
+    frameworkLimits?: FrameworkLimits,
+  ): Promise<WebhookResponse>;
   /** Web standard: `Request` → `Response` (Hono, Next.js route handlers, Bun, Deno, Workers). */
   fetch(request: Request): Promise<Response>;
   /** Refuses new deliveries with 503, waits for running handlers up to `timeoutMs` (default 10 s). */
@@ -154,6 +164,7 @@ export function createReceiver<M extends EventMap, Meta>(
   async function handleStream(
     head: RequestHead,
     body: Readable | null | undefined,
+    frameworkLimits: FrameworkLimits = {},
   ): Promise<WebhookResponse> {
     try {
       if (closing) throw shuttingDown();
@@ -166,7 +177,13 @@ export function createReceiver<M extends EventMap, Meta>(
               contentLength: headerValue(head.headers, 'content-length'),
               contentEncoding: headerValue(head.headers, 'content-encoding'),
             },
-            limits,
+            {
+              ...limits,
+              limit: Math.min(
+                limits.limit ?? DEFAULT_BODY_LIMIT,
+                frameworkLimits.bodyLimit ?? Number.POSITIVE_INFINITY,
+              ),
+            },
           )
         : new Uint8Array(0);
       return await handle({ ...head, body: bytes });
@@ -193,10 +210,13 @@ export function createReceiver<M extends EventMap, Meta>(
     handle,
     handleStream,
     async fetch(request) {
-      const response = await handleStream(
-        { method: request.method, url: request.url, headers: headersFromFetch(request.headers) },
-        request.body ? Readable.fromWeb(request.body as import('node:stream/web').ReadableStream) : null,
-      );
+      // A body the framework already read (Hono's c.req.json()) is locked: answer, never reject.
+      const response = request.bodyUsed
+        ? errorResponse(bodyConsumedError())
+        : await handleStream(
+            { method: request.method, url: request.url, headers: headersFromFetch(request.headers) },
+            request.body ? Readable.fromWeb(request.body as import('node:stream/web').ReadableStream) : null,
+          );
       return new Response(response.body === '' ? null : response.body, {
         status: response.status,
         headers: response.headers,
