@@ -39,6 +39,12 @@ export interface Provider<M extends EventMap = EventMap, Meta = unknown> {
   readonly name: string;
   verify(input: VerifyInput): VerifyOutcome;
   parse(payload: unknown, input: VerifyInput): ParsedEvent<Meta>;
+  /**
+   * Turns the verified bytes into the payload `parse` receives, for senders that wrap their JSON
+   * (GitHub's form-encoded `payload=`). Throws a `BodyError` for bytes it cannot read.
+   * Default: strict UTF-8 JSON.
+   */
+  decode?(input: VerifyInput): unknown;
   respond(reply: unknown, event: ParsedEvent<Meta>): WebhookResponse;
   /** Whether a Content-Type is acceptable; default: JSON or absent. */
   acceptsContentType?(contentType: string | undefined): boolean;

@@ -28,7 +28,10 @@ export async function verify<Meta>(
     };
     const outcome = provider.verify(input);
     if (!outcome.ok) return { ok: false, error: outcome.error };
-    const event = provider.parse(parseJsonBody(request.body), input);
+    const event = provider.parse(
+      provider.decode ? provider.decode(input) : parseJsonBody(request.body),
+      input,
+    );
     return { ok: true, event, secretIndex: outcome.secretIndex };
   } catch (error) {
     if (isWebhookError(error)) return { ok: false, error };

@@ -154,7 +154,10 @@ export function createReceiver<M extends EventMap, Meta>(
         logger.warn('webhook refused', { provider: provider.name, code: outcome.error.code });
         throw outcome.error;
       }
-      const event = provider.parse(parseJsonBody(request.body), input);
+      const event = provider.parse(
+        provider.decode ? provider.decode(input) : parseJsonBody(request.body),
+        input,
+      );
       return await dispatch(event, input, outcome.secretIndex);
     } catch (error) {
       return errorResponse(asWebhookError(error));
