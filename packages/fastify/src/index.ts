@@ -1,0 +1,2 @@
+export { fastifyLogger } from './logger.js';
+export { type FastifyWebhookOptions, fastifyWebhook, fastifyWebhook as default } from './plugin.js';
