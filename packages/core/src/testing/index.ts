@@ -2,4 +2,6 @@
  * `@hookguard/core/testing`: sign and build requests exactly as each sender does, plus one example
  * body per event. For your handler tests, and used by hookguard's own tests and CLI.
  */
+export * from './go-json.js';
 export * from './onebot.js';
+export * from './whatsapp.js';
