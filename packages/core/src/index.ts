@@ -33,6 +33,7 @@ export type { WebhookHeaders, WebhookRequest, WebhookResponse } from './http/typ
 export { consoleLogger, type Logger, silentLogger } from './logger.js';
 export type { EventsOf, MetaOf, ParsedEvent, Provider, VerifyInput, VerifyOutcome } from './provider.js';
 export * from './providers/onebot/index.js';
+export * from './providers/tencent-chat/index.js';
 export * from './providers/whatsapp/index.js';
 export { dottedCandidates, type ResolvedEvent, resolveEvent } from './providers/shared/resolve-event.js';
 export {

@@ -4,4 +4,5 @@
  */
 export * from './go-json.js';
 export * from './onebot.js';
+export * from './tencent-chat.js';
 export * from './whatsapp.js';
