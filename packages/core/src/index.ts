@@ -5,6 +5,7 @@ export { DIGEST_BYTES, type HmacAlgorithm, hmacDigest, matchHmac, type SignedPar
 export { type Secret, secretList } from './crypto/secrets.js';
 export { decodeSignature, type SignatureEncoding } from './crypto/signature-encoding.js';
 export { safeEqual } from './crypto/timing-safe-equal.js';
+export * from './dedupe/index.js';
 export {
   BodyError,
   type ErrorCode,
@@ -33,9 +34,9 @@ export type { WebhookHeaders, WebhookRequest, WebhookResponse } from './http/typ
 export { consoleLogger, type Logger, silentLogger } from './logger.js';
 export type { EventsOf, MetaOf, ParsedEvent, Provider, VerifyInput, VerifyOutcome } from './provider.js';
 export * from './providers/onebot/index.js';
+export { dottedCandidates, type ResolvedEvent, resolveEvent } from './providers/shared/resolve-event.js';
 export * from './providers/tencent-chat/index.js';
 export * from './providers/whatsapp/index.js';
-export { dottedCandidates, type ResolvedEvent, resolveEvent } from './providers/shared/resolve-event.js';
 export {
   type CloseReport,
   createReceiver,
@@ -44,5 +45,7 @@ export {
   type ReceiverLike,
   type RequestHead,
 } from './receiver/create-receiver.js';
-export type { ReceiverOptions } from './receiver/options.js';
+export type { DeliveryProcessor, Inbox, InboxDelivery } from './receiver/inbox.js';
+export type { ReceiverMode, ReceiverOptions } from './receiver/options.js';
+export type { UnfinishedDelivery } from './receiver/work-tracker.js';
 export { type VerifyResult, verify } from './verify.js';

@@ -1,19 +1,21 @@
 import { Readable } from 'node:stream';
 import { parseJsonBody } from '../body/parse-json.js';
 import { bodyConsumedError, DEFAULT_BODY_LIMIT, readBody } from '../body/read-body.js';
-import { HandlerError, isWebhookError, WebhookError } from '../errors.js';
-import type { EventMap, EventName, Handler, HandlerContext } from '../event-map.js';
+import { resolveDedupe } from '../dedupe/options.js';
+import { isWebhookError, WebhookError } from '../errors.js';
+import type { EventMap, EventName, Handler } from '../event-map.js';
 import { headersFromFetch, headerValue } from '../http/headers.js';
 import { queryOf } from '../http/query.js';
 import { errorResponse } from '../http/responses.js';
 import type { WebhookRequest, WebhookResponse } from '../http/types.js';
 import { silentLogger } from '../logger.js';
-import type { ParsedEvent, Provider, VerifyInput } from '../provider.js';
-import { raceDeadline } from './deadline.js';
+import type { Provider, VerifyInput } from '../provider.js';
+import { createDeliveryPipeline } from './deliver.js';
 import { type AnyHandler, assertKnownName, createHandlerRegistry } from './handler-registry.js';
-import type { ReceiverOptions } from './options.js';
+import type { InboxDelivery } from './inbox.js';
+import { type ReceiverOptions, resolveMode } from './options.js';
 import { checkRequestHead } from './request-checks.js';
-import { runHandlers } from './run-handlers.js';
+import { type CloseReport, createWorkTracker } from './work-tracker.js';
 
 /** A request whose body has not been read yet. */
 export type RequestHead = Omit<WebhookRequest, 'body'>;
@@ -22,13 +24,6 @@ export type RequestHead = Omit<WebhookRequest, 'body'>;
 export interface FrameworkLimits {
   /** The smaller of this and the receiver's `bodyLimit` applies, so both are honoured. */
   readonly bodyLimit?: number | undefined;
-}
-
-export interface CloseReport {
-  /** Handlers that finished while closing. */
-  readonly completed: number;
-  /** Handlers still running when the timeout passed. */
-  readonly unfinished: number;
 }
 
 export interface Receiver<M extends EventMap = EventMap, Meta = unknown> {
@@ -45,7 +40,16 @@ export interface Receiver<M extends EventMap = EventMap, Meta = unknown> {
   ): Promise<WebhookResponse>;
   /** Web standard: `Request` → `Response` (Hono, Next.js route handlers, Bun, Deno, Workers). */
   fetch(request: Request): Promise<Response>;
-  /** Refuses new deliveries with 503, waits for running handlers up to `timeoutMs` (default 10 s). */
+  /**
+   * For inbox workers: runs the registered handlers for a stored delivery (no dedupe, no deadline,
+   * the reply is dropped). Rejects with what a handler threw, so the inbox retries it.
+   */
+  process(delivery: InboxDelivery, options?: { readonly signal?: AbortSignal }): Promise<void>;
+  /**
+   * Refuses new deliveries with 503 (Retry-After), then waits up to `timeoutMs` (default 10 s) for
+   * everything accepted so far, background work included. Reports what did not finish and aborts
+   * those handlers' `signal`.
+   */
   close(options?: { timeoutMs?: number }): Promise<CloseReport>;
 }
 
@@ -58,84 +62,21 @@ export function createReceiver<M extends EventMap, Meta>(
   const now = options.now ?? Date.now;
   const limits = { limit: options.bodyLimit, timeoutMs: options.bodyTimeoutMs };
   const deadlineMs = options.deadlineMs ?? provider.deadlineMs;
-  const running = new Set<Promise<unknown>>();
+  const mode = resolveMode(options);
+  const tracker = createWorkTracker();
+  const pipeline = createDeliveryPipeline({
+    provider,
+    registry,
+    logger,
+    tracker,
+    dedupe: resolveDedupe(options.dedupe),
+    mode,
+    inbox: options.inbox,
+    deadlineMs,
+    onError: options.onError,
+  });
   let closing = false;
   for (const warning of provider.configWarnings ?? []) logger.warn(warning, { provider: provider.name });
-
-  function track<T>(work: Promise<T>): Promise<T> {
-    running.add(work);
-    work.then(
-      () => running.delete(work),
-      () => running.delete(work),
-    );
-    return work;
-  }
-
-  async function reportHandlerError(error: unknown, context: HandlerContext<unknown>): Promise<void> {
-    const original = error instanceof HandlerError ? error.cause : error;
-    logger.error('webhook handler failed', {
-      provider: provider.name,
-      event: context.name,
-      deliveryKey: context.deliveryKey,
-      error: original instanceof Error ? original.message : String(original),
-    });
-    try {
-      await options.onError?.(original, context);
-    } catch (hookError) {
-      logger.error('onError itself threw', { error: String(hookError) });
-    }
-  }
-
-  async function dispatch(event: ParsedEvent<Meta>, input: VerifyInput, secretIndex: number | undefined) {
-    const abort = new AbortController();
-    const context: HandlerContext<Meta> = {
-      name: event.known ? event.name : 'unknown',
-      provider: provider.name,
-      deliveryKey: event.deliveryKey,
-      secretIndex,
-      headers: input.headers,
-      query: input.query,
-      meta: event.meta,
-      receivedAt: input.now,
-      signal: abort.signal,
-    };
-    const handlerEvent = event.known
-      ? event.payload
-      : {
-          name: event.name === 'unknown' ? undefined : event.name,
-          payload: event.payload,
-          issues: event.issues,
-        };
-    const handlers = registry.match(event.name, event.known);
-    const work = track(
-      runHandlers(handlers, handlerEvent, context, logger).then((reply) => {
-        try {
-          return provider.respond(reply, event);
-        } catch (error) {
-          throw new HandlerError(
-            'INVALID_REPLY',
-            'The handler returned a reply this event cannot carry',
-            error,
-          );
-        }
-      }),
-    );
-    try {
-      const raced = await raceDeadline(work, deadlineMs);
-      if (raced.settled) return raced.value;
-      abort.abort(new Error('ack deadline passed'));
-      logger.warn('ack deadline passed; answering with the fallback, handler continues', {
-        provider: provider.name,
-        event: event.name,
-        deadlineMs,
-      });
-      work.catch((error) => reportHandlerError(error, context));
-      return provider.fallback ? provider.fallback(event) : provider.respond(undefined, event);
-    } catch (error) {
-      await reportHandlerError(error, context);
-      throw error;
-    }
-  }
 
   async function handle(request: WebhookRequest): Promise<WebhookResponse> {
     try {
@@ -158,7 +99,7 @@ export function createReceiver<M extends EventMap, Meta>(
         provider.decode ? provider.decode(input) : parseJsonBody(request.body),
         input,
       );
-      return await dispatch(event, input, outcome.secretIndex);
+      return await pipeline.deliver(event, input, outcome.secretIndex);
     } catch (error) {
       return errorResponse(asWebhookError(error));
     }
@@ -225,18 +166,20 @@ export function createReceiver<M extends EventMap, Meta>(
         headers: response.headers,
       });
     },
+    process(delivery, processOptions = {}) {
+      if (closing) return Promise.reject(shuttingDown());
+      return pipeline.process(delivery, processOptions.signal);
+    },
     async close({ timeoutMs = 10_000 } = {}) {
       closing = true;
-      const pending = [...running];
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), timeoutMs);
-      });
-      await Promise.race([Promise.allSettled(pending), timeout]);
-      clearTimeout(timer);
-      const unfinished = pending.filter((work) => running.has(work)).length;
-      if (unfinished > 0) logger.warn('closed with handlers still running', { unfinished });
-      return { completed: pending.length - unfinished, unfinished };
+      const report = await tracker.drain(timeoutMs);
+      if (report.unfinished > 0) {
+        logger.warn('closed with deliveries still running', {
+          unfinished: report.unfinished,
+          events: report.unfinishedDeliveries.map((one) => one.event),
+        });
+      }
+      return report;
     },
   };
   return receiver;
@@ -247,6 +190,8 @@ function shuttingDown(): WebhookError {
     headers: { 'retry-after': '5', connection: 'close' },
   });
 }
+
+export type { CloseReport };
 
 /** What adapters need from a receiver, whatever its provider: no event types involved. */
 export type ReceiverLike = Pick<Receiver, 'handle' | 'handleStream' | 'fetch'>;

@@ -1,0 +1,242 @@
+import { storeUnavailableResponse } from '../dedupe/responses.js';
+import { type DedupeGuard, dedupeKey, firstClaim, runOnce } from '../dedupe/run-once.js';
+import { HandlerError } from '../errors.js';
+import type { EventMap, HandlerContext } from '../event-map.js';
+import type { WebhookResponse } from '../http/types.js';
+import type { Logger } from '../logger.js';
+import type { ParsedEvent, Provider, VerifyInput } from '../provider.js';
+import { raceDeadline } from './deadline.js';
+import { handlerContextOf, handlerEventOf } from './handler-context.js';
+import type { HandlerRegistry } from './handler-registry.js';
+import { type Inbox, type InboxDelivery, toInboxDelivery } from './inbox.js';
+import type { ReceiverMode } from './options.js';
+import { runHandlers } from './run-handlers.js';
+import type { UnfinishedDelivery, WorkTracker } from './work-tracker.js';
+
+export interface PipelineParts<M extends EventMap, Meta> {
+  readonly provider: Provider<M, Meta>;
+  readonly registry: HandlerRegistry;
+  readonly logger: Logger;
+  readonly tracker: WorkTracker;
+  readonly dedupe: DedupeGuard | undefined;
+  readonly mode: ReceiverMode;
+  readonly inbox: Inbox | undefined;
+  readonly deadlineMs: number | undefined;
+  readonly onError: ((error: unknown, context: HandlerContext<unknown>) => void | Promise<void>) | undefined;
+}
+
+export interface DeliveryPipeline<Meta> {
+  /** A verified, parsed delivery → its answer, per the receiver's mode. Rejects with a `WebhookError`. */
+  deliver(
+    event: ParsedEvent<Meta>,
+    input: VerifyInput,
+    secretIndex: number | undefined,
+  ): Promise<WebhookResponse>;
+  /** Runs the handlers for a delivery taken from an inbox; rejects with what a handler threw. */
+  process(delivery: InboxDelivery, signal: AbortSignal | undefined): Promise<void>;
+}
+
+/** Everything after verify and parse: dedupe, the mode, the deadline, background work. */
+export function createDeliveryPipeline<M extends EventMap, Meta>(
+  parts: PipelineParts<M, Meta>,
+): DeliveryPipeline<Meta> {
+  const { provider, registry, logger, tracker, dedupe, mode, inbox, deadlineMs } = parts;
+  let warnedIgnoredReply = false;
+
+  async function reportHandlerError(error: unknown, context: HandlerContext<unknown>): Promise<void> {
+    const original = error instanceof HandlerError ? error.cause : error;
+    logger.error('webhook handler failed', {
+      provider: provider.name,
+      event: context.name,
+      deliveryKey: context.deliveryKey,
+      error: original instanceof Error ? original.message : String(original),
+    });
+    try {
+      await parts.onError?.(original, context);
+    } catch (hookError) {
+      logger.error('onError itself threw', { error: String(hookError) });
+    }
+  }
+
+  function runFor(event: Parameters<typeof handlerEventOf>[0], context: HandlerContext<unknown>) {
+    return runHandlers(registry.match(event.name, event.known), handlerEventOf(event), context, logger);
+  }
+
+  function respondWith(reply: unknown, event: ParsedEvent<Meta>): WebhookResponse {
+    try {
+      return provider.respond(reply, event);
+    } catch (error) {
+      throw new HandlerError('INVALID_REPLY', 'The handler returned a reply this event cannot carry', error);
+    }
+  }
+
+  function noteIgnoredReply(reply: unknown): void {
+    if (reply === undefined || warnedIgnoredReply) return;
+    warnedIgnoredReply = true;
+    logger.warn('a handler returned a reply, but ack-first mode has already answered; replies are dropped', {
+      provider: provider.name,
+    });
+  }
+
+  /** Runs `work` once per key across everything sharing the store; no key → just runs it. */
+  async function once(
+    key: string | undefined,
+    work: () => Promise<WebhookResponse>,
+  ): Promise<WebhookResponse> {
+    if (key === undefined || dedupe === undefined) return work();
+    const first = await firstClaim(dedupe, key, logger);
+    if (first === undefined) return storeUnavailableResponse();
+    return runOnce(dedupe, key, first, work, logger);
+  }
+
+  function contextFor(
+    event: ParsedEvent<Meta>,
+    input: VerifyInput,
+    secretIndex: number | undefined,
+    signal: AbortSignal,
+  ) {
+    return handlerContextOf(
+      provider.name,
+      event,
+      { headers: input.headers, query: input.query, receivedAt: input.now, secretIndex },
+      signal,
+    );
+  }
+
+  async function reply(
+    event: ParsedEvent<Meta>,
+    input: VerifyInput,
+    secretIndex: number | undefined,
+    key: string | undefined,
+    info: UnfinishedDelivery,
+  ): Promise<WebhookResponse> {
+    const abort = new AbortController();
+    const context = contextFor(event, input, secretIndex, abort.signal);
+    const run = () => runFor(event, context).then((answer) => respondWith(answer, event));
+    const job = tracker.track(key === undefined ? run() : once(key, run), info, abort);
+    try {
+      const raced = await raceDeadline(job, deadlineMs);
+      if (raced.settled) return raced.value;
+      abort.abort(new Error('ack deadline passed'));
+      logger.warn('ack deadline passed; answering with the fallback, handler continues', {
+        provider: provider.name,
+        event: event.name,
+        deadlineMs,
+      });
+      job.catch((error: unknown) => reportHandlerError(error, context));
+      return provider.fallback ? provider.fallback(event) : provider.respond(undefined, event);
+    } catch (error) {
+      await reportHandlerError(error, context);
+      throw error;
+    }
+  }
+
+  async function ackFirst(
+    event: ParsedEvent<Meta>,
+    input: VerifyInput,
+    secretIndex: number | undefined,
+    key: string | undefined,
+    info: UnfinishedDelivery,
+  ): Promise<WebhookResponse> {
+    const ack = provider.respond(undefined, event);
+    const abort = new AbortController();
+    const context = contextFor(event, input, secretIndex, abort.signal);
+    const run = () =>
+      runFor(event, context).then((answer) => {
+        noteIgnoredReply(answer);
+        return ack;
+      });
+    // Registered before the first await, so a close() that starts meanwhile still waits for it.
+    const finish = tracker.begin(info, abort);
+    let job: Promise<WebhookResponse>;
+    if (key !== undefined && dedupe !== undefined) {
+      const first = await firstClaim(dedupe, key, logger);
+      if (first === undefined || first.state === 'done') {
+        finish();
+        return first === undefined ? storeUnavailableResponse() : first.response;
+      }
+      // In flight elsewhere: answer now, and take over in the background if that run fails.
+      job = runOnce(dedupe, key, first, run, logger);
+    } else {
+      job = run();
+    }
+    job
+      .then(
+        (response) => {
+          if (response.status >= 500)
+            logger.warn('a duplicate stopped waiting for the first run', { ...info });
+        },
+        (error: unknown) => reportHandlerError(error, context),
+      )
+      .finally(finish);
+    return ack;
+  }
+
+  function enqueueFirst(
+    event: ParsedEvent<Meta>,
+    input: VerifyInput,
+    secretIndex: number | undefined,
+    key: string | undefined,
+    info: UnfinishedDelivery,
+    target: Inbox,
+  ): Promise<WebhookResponse> {
+    const ack = provider.respond(undefined, event);
+    const delivery = toInboxDelivery(provider.name, event as ParsedEvent, input, secretIndex);
+    const run = () =>
+      target.enqueue(delivery).then(
+        () => ack,
+        (error: unknown) => {
+          logger.error('the inbox refused a delivery; answering 503 so the sender retries', {
+            provider: provider.name,
+            error: error instanceof Error ? error.message : String(error),
+          });
+          return storeUnavailableResponse();
+        },
+      );
+    return tracker.track(once(key, run), info);
+  }
+
+  return {
+    deliver(event, input, secretIndex) {
+      const key =
+        dedupe !== undefined && event.deliveryKey !== undefined
+          ? dedupeKey(provider.name, event.deliveryKey)
+          : undefined;
+      const info: UnfinishedDelivery = { event: event.name, deliveryKey: event.deliveryKey };
+      if (inbox !== undefined) return enqueueFirst(event, input, secretIndex, key, info, inbox);
+      if (mode === 'ack-first') return ackFirst(event, input, secretIndex, key, info);
+      return reply(event, input, secretIndex, key, info);
+    },
+
+    async process(delivery, signal) {
+      if (delivery.provider !== provider.name) {
+        throw new TypeError(
+          `hookguard: a ${delivery.provider} delivery cannot run on a ${provider.name} receiver`,
+        );
+      }
+      const abort = new AbortController();
+      const context = handlerContextOf(
+        provider.name,
+        delivery,
+        {
+          headers: delivery.headers,
+          query: new URLSearchParams(delivery.query),
+          receivedAt: delivery.receivedAt,
+          secretIndex: delivery.secretIndex,
+        },
+        signal ? AbortSignal.any([signal, abort.signal]) : abort.signal,
+      );
+      const job = tracker.track(
+        runFor(delivery, context),
+        { event: delivery.name, deliveryKey: delivery.deliveryKey },
+        abort,
+      );
+      try {
+        noteIgnoredReply(await job);
+      } catch (error) {
+        await reportHandlerError(error, context);
+        throw error;
+      }
+    },
+  };
+}
