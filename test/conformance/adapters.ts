@@ -1,0 +1,65 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { ReceiverLike } from '@hookguard/core';
+import { expressWebhook } from '@hookguard/express';
+import { fastifyWebhook } from '@hookguard/fastify';
+import { koaWebhook } from '@hookguard/koa';
+import Router from '@koa/router';
+import express from 'express';
+import Fastify from 'fastify';
+import { Hono } from 'hono';
+import Koa from 'koa';
+import { type Listening, listen } from '../support/http.js';
+
+/** One way users mount a receiver: a real app of that framework, listening on loopback. */
+export interface Adapter {
+  readonly name: string;
+  serve(receiver: ReceiverLike, path: string): Promise<Listening>;
+}
+
+/**
+ * Each app is mounted the way its README shows, on every method (`all`), so that a GET reaches
+ * hookguard and gets its JSON 405 rather than the framework's own 404/405 page.
+ */
+export const adapters: readonly Adapter[] = [
+  {
+    name: 'express',
+    serve(receiver, path) {
+      const app = express();
+      app.all(path, expressWebhook(receiver));
+      return listen(app);
+    },
+  },
+  {
+    name: 'koa',
+    serve(receiver, path) {
+      const router = new Router();
+      router.all(path, koaWebhook(receiver));
+      return listen(new Koa().use(router.routes()).callback());
+    },
+  },
+  {
+    name: 'fastify',
+    async serve(receiver, path) {
+      const app = Fastify();
+      await app.register(fastifyWebhook, { receiver, path });
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      return { url, server: app.server, close: () => app.close() };
+    },
+  },
+  {
+    name: 'fetch (hono)',
+    async serve(receiver, path) {
+      const app = new Hono();
+      app.all(path, (c) => receiver.fetch(c.req.raw));
+      const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+      await new Promise<void>((resolve) => server.once('listening', resolve));
+      const { port } = server.address() as AddressInfo;
+      return {
+        url: `http://127.0.0.1:${port}`,
+        server: server as Listening['server'],
+        close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      };
+    },
+  },
+];
