@@ -4,7 +4,8 @@
  * - map keys sorted by their UTF-8 bytes at every level (a plain object is a Go map);
  * - `<` `>` `&` U+2028 U+2029 written as `\u003c` `\u003e` `\u0026` `\u2028` `\u2029`;
  * - control characters as `\b` `\f` `\n` `\r` `\t` or `\u00XX` (lower-case hex), DEL left raw;
- * - a lone surrogate (JavaScript's kind of invalid UTF-8) as `\ufffd`;
+ * - a lone surrogate (JavaScript's kind of invalid UTF-8) as U+FFFD itself, unescaped, as Go
+ *   writes invalid UTF-8 (Go 1.26, which GOWA builds with);
  * - `Uint8Array` as base64 (Go `[]byte`), `bigint` as an integer (Go `int64` beyond 2^53);
  * - compact, no trailing newline. NaN and ±Infinity are refused, as Go refuses them.
  * Go structs keep field-declaration order rather than sorting: wrap such a value in `goStruct()`.
@@ -117,7 +118,7 @@ function goString(text: string): string {
         out += text[index]! + text[index + 1]!;
         index++;
       } else {
-        out += '\\ufffd';
+        out += '\uFFFD';
       }
     } else {
       out += text[index]!;
