@@ -1,5 +1,20 @@
-import { createReceiver, onebot, type Receiver, type ReceiverOptions } from '@hookguard/core';
-import { onebotFixtures, signOneBot } from '@hookguard/core/testing';
+import {
+  createReceiver,
+  onebot,
+  type Receiver,
+  type ReceiverOptions,
+  tencentChat,
+  whatsapp,
+} from '@hookguard/core';
+import {
+  goJson,
+  onebotFixtures,
+  signOneBot,
+  signWhatsApp,
+  tencentChatFixtures,
+  tencentChatUrl,
+  whatsappFixtures,
+} from '@hookguard/core/testing';
 
 /** What a sender puts on the wire: the query string (Tencent signs there), headers and body. */
 export interface Delivery {
@@ -47,7 +62,10 @@ export interface ProviderRow {
   readonly unknownEvent: unknown;
   /** The answer when no handler replies, for `sample` (also the deadline fallback unless overridden). */
   readonly noReply: ExpectedAnswer;
+  /** The answer for `unknownEvent` with no reply; default `noReply`. */
+  readonly unknownAnswer?: ExpectedAnswer;
   readonly deadlineFallback?: ExpectedAnswer;
+  /** The first one is also sent twice: its event must carry a delivery key. */
   readonly replies: readonly ReplyForm[];
 }
 
@@ -115,4 +133,98 @@ const onebotRow: ProviderRow = {
   ],
 };
 
-export const providerRows: readonly ProviderRow[] = [onebotRow];
+const WHATSAPP_SECRET = 'conformance-gowa';
+const gowaAck = { status: 200, json: { ok: true } };
+
+const whatsappRow: ProviderRow = {
+  name: 'whatsapp',
+  path: '/whatsapp',
+  receiver: (options) => widen(createReceiver(whatsapp({ secret: WHATSAPP_SECRET }), options)),
+  // GOWA's bytes: Go's encoding/json (sorted keys, \u003c for <), which only raw-byte checks survive.
+  serialise: goJson,
+  deliver: (body) => ({ headers: signWhatsApp(body, WHATSAPP_SECRET), body }),
+  forged: {
+    deliver: (body) => ({ headers: signWhatsApp(body, 'secret'), body }),
+    code: 'SIGNATURE_MISMATCH',
+  },
+  unsigned: {
+    deliver: (body) => ({ headers: { 'content-type': 'application/json' }, body }),
+    code: 'SIGNATURE_MISSING',
+  },
+  sample: whatsappFixtures.message,
+  unknownEvent: { event: 'newsletter.poll', device_id: '628987654321@s.whatsapp.net', payload: { id: 'x' } },
+  noReply: gowaAck,
+  replies: [
+    // GOWA reads no body and has no quick action: every handled event gets the same 2xx ack.
+    { name: 'ack', event: whatsappFixtures.message, on: 'message', reply: undefined, expect: gowaAck },
+    {
+      name: 'ack for a v7 legacy body',
+      event: whatsappFixtures['legacy.message'],
+      on: 'legacy.message',
+      reply: undefined,
+      expect: gowaAck,
+    },
+  ],
+};
+
+const TENCENT_TOKEN = 'conformance-tencent';
+const tencentSample = tencentChatFixtures['C2C.CallbackBeforeSendMsg'];
+const tencentOk = (fields: Record<string, unknown> = {}) => ({
+  status: 200,
+  json: { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ...fields },
+});
+
+/** Tencent signs the query string only; its command must match the body's, so read it from there. */
+function tencentDelivery(body: string, token?: string): Delivery {
+  const command = /"CallbackCommand":"([^"]+)"/.exec(body)?.[1] ?? tencentSample.CallbackCommand;
+  const url = tencentChatUrl(command, token === undefined ? {} : { token });
+  // Tencent sends no Content-Type at all.
+  return { query: url.slice(url.indexOf('?') + 1), headers: {}, body };
+}
+
+const tencentChatRow: ProviderRow = {
+  name: 'tencentChat',
+  path: '/tencent',
+  receiver: (options) => widen(createReceiver(tencentChat({ token: TENCENT_TOKEN }), options)),
+  serialise: (event) => JSON.stringify(event),
+  deliver: (body) => tencentDelivery(body, TENCENT_TOKEN),
+  forged: { deliver: (body) => tencentDelivery(body, 'xxxxyyyy-wrong'), code: 'SIGNATURE_MISMATCH' },
+  unsigned: { deliver: (body) => tencentDelivery(body), code: 'SIGNATURE_MISSING' },
+  sample: tencentSample,
+  unknownEvent: { CallbackCommand: 'C2C.CallbackAfterSomethingNew', From_Account: 'jared' },
+  // A before-send callback nobody decided on is allowed, also when the deadline passes.
+  noReply: tencentOk(),
+  unknownAnswer: tencentOk(),
+  replies: [
+    {
+      name: 'reject with a custom code',
+      event: tencentSample,
+      on: 'C2C.CallbackBeforeSendMsg',
+      reply: { decision: 'reject', code: 120001, info: 'blocked word' },
+      expect: tencentOk({ ErrorCode: 120001, ErrorInfo: 'blocked word' }),
+    },
+    {
+      name: 'discard',
+      event: tencentSample,
+      on: 'C2C.CallbackBeforeSendMsg',
+      reply: { decision: 'discard' },
+      expect: tencentOk({ ErrorCode: 2 }),
+    },
+    {
+      name: 'modify the message body',
+      event: tencentSample,
+      on: 'C2C',
+      reply: { decision: 'modify', MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: '***' } }] },
+      expect: tencentOk({ MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: '***' } }] }),
+    },
+    {
+      name: 'after-callback acknowledged',
+      event: tencentChatFixtures['C2C.CallbackAfterSendMsg'],
+      on: 'C2C.CallbackAfterSendMsg',
+      reply: undefined,
+      expect: tencentOk(),
+    },
+  ],
+};
+
+export const providerRows: readonly ProviderRow[] = [onebotRow, whatsappRow, tencentChatRow];

@@ -32,6 +32,8 @@ const SMALL_LIMIT = 1024;
 export function senderScenarios(row: ProviderRow): Scenario[] {
   const authentic = row.deliver(row.serialise(row.sample));
   const named = (name: string) => `${row.name}: ${name}`;
+  // The first reply form's event carries a delivery key, so dedupe (on by default) recognises it.
+  const duplicate = row.replies[0]!;
   return [
     {
       title: named('authentic'),
@@ -70,7 +72,7 @@ export function senderScenarios(row: ProviderRow): Scenario[] {
       row,
       handlers: [['unknown', nothing]],
       request: row.deliver(row.serialise(row.unknownEvent)),
-      expect: row.noReply,
+      expect: row.unknownAnswer ?? row.noReply,
       handlerCalls: 1,
     },
     {
@@ -98,6 +100,15 @@ export function senderScenarios(row: ProviderRow): Scenario[] {
       handlers: [['*', () => new Promise((resolve) => setTimeout(resolve, 400))]],
       request: authentic,
       expect: row.deadlineFallback ?? row.noReply,
+      handlerCalls: 1,
+    },
+    {
+      title: named('duplicate delivery'),
+      row,
+      handlers: [[duplicate.on, () => duplicate.reply]],
+      request: row.deliver(row.serialise(duplicate.event)),
+      sends: 2,
+      expect: duplicate.expect,
       handlerCalls: 1,
     },
     ...row.replies.map(
