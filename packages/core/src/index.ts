@@ -33,8 +33,11 @@ export { emptyResponse, errorResponse, jsonResponse } from './http/responses.js'
 export type { WebhookHeaders, WebhookRequest, WebhookResponse } from './http/types.js';
 export { consoleLogger, type Logger, silentLogger } from './logger.js';
 export type { EventsOf, MetaOf, ParsedEvent, Provider, VerifyInput, VerifyOutcome } from './provider.js';
+export * from './providers/github/index.js';
+export * from './providers/hmac/index.js';
 export * from './providers/onebot/index.js';
 export { dottedCandidates, type ResolvedEvent, resolveEvent } from './providers/shared/resolve-event.js';
+export * from './providers/standard-webhooks/index.js';
 export * from './providers/tencent-chat/index.js';
 export * from './providers/whatsapp/index.js';
 export {
