@@ -132,7 +132,10 @@ describe("mode: 'ack-first'", () => {
 
   it('acks a concurrent duplicate at once without running the handler twice', async () => {
     const release = gate();
-    const handler = vi.fn(() => release.opened);
+    const handler = vi.fn(async () => {
+      await release.opened;
+      return undefined;
+    });
     const receiver = createReceiver(provider, { mode: 'ack-first' }).on('message', handler);
     expect((await receiver.handle(message(12))).status).toBe(204);
     expect((await receiver.handle(message(12))).status).toBe(204);
