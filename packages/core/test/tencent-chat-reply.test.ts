@@ -183,8 +183,8 @@ describe('tencentChat() decisions', () => {
 
   it('acknowledges after-callbacks with OK whatever a plain-JS handler returns', async () => {
     const receiver = createReceiver(provider)
-      .on('C2C.CallbackAfterSendMsg', (() => tencent.reject()) as () => undefined)
-      .on('Group.CallbackAfterSendMsg', (() => ({ anything: true })) as () => undefined);
+      .on('C2C.CallbackAfterSendMsg', (() => tencent.reject()) as unknown as () => undefined)
+      .on('Group.CallbackAfterSendMsg', (() => ({ anything: true })) as unknown as () => undefined);
     for (const command of [
       'C2C.CallbackAfterSendMsg',
       'Group.CallbackAfterSendMsg',
