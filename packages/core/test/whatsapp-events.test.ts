@@ -199,7 +199,7 @@ describe('whatsapp() events', () => {
     const receiver = createReceiver(provider)
       .on('message', () => undefined)
       // A plain-JS handler returning something must not turn a handled event into a retry.
-      .on('call.offer', (() => ({ reply: 'ignored' })) as () => undefined);
+      .on('call.offer', (() => ({ reply: 'ignored' })) as unknown as () => undefined);
     for (const name of ['message', 'call.offer', 'label.edit'] as const) {
       const response = await receiver.handle(whatsAppRequest(whatsappFixtures[name], SECRET));
       expect(response).toEqual({
