@@ -55,25 +55,41 @@ describe('whatsapp() verification', () => {
     ['a wrong secret', signWhatsApp(body, 'not-the-secret'), body, 'SIGNATURE_MISMATCH'],
     ['no header', { 'content-type': 'application/json' }, body, 'SIGNATURE_MISSING'],
     ['an empty header', { 'x-hub-signature-256': '' }, body, 'SIGNATURE_MISSING'],
-    ['upper-case algorithm', { 'x-hub-signature-256': good.replace('sha256=', 'SHA256=') }, body, 'SIGNATURE_MALFORMED'],
+    [
+      'upper-case algorithm',
+      { 'x-hub-signature-256': good.replace('sha256=', 'SHA256=') },
+      body,
+      'SIGNATURE_MALFORMED',
+    ],
     ['a SHA-1 signature', { 'x-hub-signature-256': `sha1=${'a'.repeat(40)}` }, body, 'SIGNATURE_MALFORMED'],
     ['no prefix', { 'x-hub-signature-256': good.slice('sha256='.length) }, body, 'SIGNATURE_MALFORMED'],
     ['a short digest', { 'x-hub-signature-256': good.slice(0, -2) }, body, 'SIGNATURE_MALFORMED'],
-    ['hex Buffer would truncate', { 'x-hub-signature-256': `sha256=ab${'zz'.repeat(31)}` }, body, 'SIGNATURE_MALFORMED'],
+    [
+      'hex Buffer would truncate',
+      { 'x-hub-signature-256': `sha256=ab${'zz'.repeat(31)}` },
+      body,
+      'SIGNATURE_MALFORMED',
+    ],
     ['the header sent twice', { 'x-hub-signature-256': `${good}, ${good}` }, body, 'SIGNATURE_MALFORMED'],
   ];
-  it.each(refusals)('refuses %s with 401 and a stable code, and runs no handler', async (_, headers, bytes, code) => {
-    const handler = vi.fn();
-    const receiver = createReceiver(whatsapp({ secret: 'secret' })).on('*', handler);
-    const response = await receiver.handle(request(headers, bytes));
-    expect(response.status).toBe(401);
-    expect(JSON.parse(response.body)).toMatchObject({ error: { code } });
-    expect(handler).not.toHaveBeenCalled();
-  });
+  it.each(refusals)(
+    'refuses %s with 401 and a stable code, and runs no handler',
+    async (_, headers, bytes, code) => {
+      const handler = vi.fn();
+      const receiver = createReceiver(whatsapp({ secret: 'secret' })).on('*', handler);
+      const response = await receiver.handle(request(headers, bytes));
+      expect(response.status).toBe(401);
+      expect(JSON.parse(response.body)).toMatchObject({ error: { code } });
+      expect(handler).not.toHaveBeenCalled();
+    },
+  );
 
   it('accepts upper-case hex digits, which are the same signature', async () => {
     const upper = `sha256=${good.slice('sha256='.length).toUpperCase()}`;
-    const result = await verify(whatsapp({ secret: 'secret' }), request({ 'x-hub-signature-256': upper }, body));
+    const result = await verify(
+      whatsapp({ secret: 'secret' }),
+      request({ 'x-hub-signature-256': upper }, body),
+    );
     expect(result.ok).toBe(true);
   });
 
@@ -99,7 +115,7 @@ describe('whatsapp() verification', () => {
     expect(() => whatsapp({ secret: [] })).toThrow(/secret is required/);
   });
 
-  it('warns once, through the receiver logger, when GOWA\'s public default secret is configured', () => {
+  it("warns once, through the receiver logger, when GOWA's public default secret is configured", () => {
     const warn = vi.fn();
     const logger: Logger = { debug: vi.fn(), info: vi.fn(), warn, error: vi.fn() };
     createReceiver(whatsapp({ secret: ['a-real-secret', 'secret'] }), { logger });

@@ -75,9 +75,9 @@ export function whatsapp(options: WhatsAppOptions): WhatsAppProvider {
         },
       };
     },
-    // A returned value has nowhere to go: GOWA ignores the body. Refusing it with a 500 would
-    // only make GOWA retry an event that was handled, so every outcome is the same ack.
-    // The body is for people reading logs; GOWA needs only the 2xx.
+    // GOWA needs only the 2xx and reads no body (this one is for people reading logs). A value a
+    // handler returns has nowhere to go; refusing it with a 500 would only make GOWA retry an
+    // event that was handled, so every outcome is the same ack.
     respond: () => jsonResponse(200, { ok: true }),
   };
 }
