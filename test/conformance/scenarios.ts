@@ -1,6 +1,6 @@
 import { deflateSync, gzipSync } from 'node:zlib';
 import type { ReceiverOptions } from '@hookguard/core';
-import type { Delivery, ExpectedAnswer, ProviderRow } from './providers.js';
+import type { Delivery, ExpectedAnswer, NamedEvent, ProviderRow } from './row.js';
 
 /** A request as it goes on the wire. */
 export interface WireRequest extends Delivery {
@@ -30,7 +30,8 @@ const SMALL_LIMIT = 1024;
 
 /** What every sender must get right, whatever its proof and reply format. */
 export function senderScenarios(row: ProviderRow): Scenario[] {
-  const authentic = row.deliver(row.serialise(row.sample));
+  const deliver = (event: NamedEvent) => row.deliver(row.serialise(event.payload), event.name);
+  const authentic = deliver(row.sample);
   const named = (name: string) => `${row.name}: ${name}`;
   // The first reply form's event carries a delivery key, so dedupe (on by default) recognises it.
   const duplicate = row.replies[0]!;
@@ -47,7 +48,7 @@ export function senderScenarios(row: ProviderRow): Scenario[] {
       title: named('tampered proof'),
       row,
       handlers: [['*', nothing]],
-      request: row.forged.deliver(row.serialise(row.sample)),
+      request: row.forged.deliver(row.serialise(row.sample.payload), row.sample.name),
       expect: { status: 401, code: row.forged.code },
       handlerCalls: 0,
     },
@@ -55,7 +56,7 @@ export function senderScenarios(row: ProviderRow): Scenario[] {
       title: named('missing proof'),
       row,
       handlers: [['*', nothing]],
-      request: row.unsigned.deliver(row.serialise(row.sample)),
+      request: row.unsigned.deliver(row.serialise(row.sample.payload), row.sample.name),
       expect: { status: 401, code: row.unsigned.code },
       handlerCalls: 0,
     },
@@ -63,7 +64,7 @@ export function senderScenarios(row: ProviderRow): Scenario[] {
       title: named('authentic body that is not JSON'),
       row,
       handlers: [['*', nothing]],
-      request: row.deliver('{"post_type": "message", oops'),
+      request: row.deliver('{"post_type": "message", oops', row.sample.name),
       expect: { status: 400, code: 'INVALID_JSON' },
       handlerCalls: 0,
     },
@@ -71,7 +72,7 @@ export function senderScenarios(row: ProviderRow): Scenario[] {
       title: named('unknown event'),
       row,
       handlers: [['unknown', nothing]],
-      request: row.deliver(row.serialise(row.unknownEvent)),
+      request: deliver(row.unknownEvent),
       expect: row.unknownAnswer ?? row.noReply,
       handlerCalls: 1,
     },
@@ -106,7 +107,7 @@ export function senderScenarios(row: ProviderRow): Scenario[] {
       title: named('duplicate delivery'),
       row,
       handlers: [[duplicate.on, () => duplicate.reply]],
-      request: row.deliver(row.serialise(duplicate.event)),
+      request: deliver(duplicate.event),
       sends: 2,
       expect: duplicate.expect,
       handlerCalls: 1,
@@ -116,7 +117,7 @@ export function senderScenarios(row: ProviderRow): Scenario[] {
         title: named(`reply: ${form.name}`),
         row,
         handlers: [[form.on, () => form.reply]],
-        request: row.deliver(row.serialise(form.event)),
+        request: deliver(form.event),
         expect: form.expect,
         handlerCalls: 1,
       }),
@@ -126,11 +127,10 @@ export function senderScenarios(row: ProviderRow): Scenario[] {
 
 /** Body, method and media-type handling: the same for every sender, so driven with one. */
 export function transportScenarios(row: ProviderRow): Scenario[] {
-  const body = row.serialise(row.sample);
-  const authentic = row.deliver(body);
-  const oversize = row.deliver(
-    row.serialise({ ...(row.sample as object), padding: 'x'.repeat(4 * SMALL_LIMIT) }),
-  );
+  const body = row.serialise(row.sample.payload);
+  const authentic = row.deliver(body, row.sample.name);
+  const padded = { ...(row.sample.payload as object), padding: 'x'.repeat(4 * SMALL_LIMIT) };
+  const oversize = row.deliver(row.serialise(padded), row.sample.name);
   const tooLarge = {
     status: 413,
     json: {
