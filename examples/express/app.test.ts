@@ -30,7 +30,7 @@ describe('examples/express', () => {
 
   it('answers ping with pong in a group, at the sender', async () => {
     const message = [{ type: 'text', data: { text: 'ping' } }];
-    const response = await napcat({ ...napcatGroupMessage, message, raw_message: 'ping' });
+    const response = await napcat({ ...napcatGroupMessage, message_id: 2, message, raw_message: 'ping' });
     expect(response.json()).toEqual({ reply: 'pong', at_sender: true });
   });
 
