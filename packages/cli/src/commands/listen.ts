@@ -1,0 +1,126 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createReceiver, type Provider, writeNodeResponse } from '@hookguard/core';
+import { integerOption, parseCommandArgs } from '../args.js';
+import { runtimeError, usageError } from '../cli-error.js';
+import type { CliIo } from '../io/cli-io.js';
+import { createOutput, type Output } from '../io/output.js';
+import { receiveDelivery } from '../listen/delivery.js';
+import { formatDelivery } from '../listen/format-delivery.js';
+import { senderNamed } from '../senders/registry.js';
+import { resolveSecret } from '../senders/secret.js';
+import type { SenderProfile } from '../senders/sender-profile.js';
+import type { Command } from './command.js';
+
+const options = {
+  secret: { type: 'string' },
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string' },
+  reply: { type: 'string' },
+} as const;
+
+export const listenCommand: Command = {
+  name: 'listen',
+  summary: 'run a local receiver that verifies and prints every delivery',
+  help: `Usage: hookguard listen <provider> [options]
+
+Starts a receiver for <provider> on every path of http://<host>:<port> and prints each
+delivery as it arrives: the headers exactly as the sender wrote them, whether the proof
+verified (or why not), the event name, the typed payload, and the reply sent back, as the
+sender reads it. Point the real sender at it to learn what it really sends. Ctrl-C stops.
+
+Options:
+  --secret <s>    the secret the sender is configured with (or set HOOKGUARD_SECRET)
+  -p, --port <n>  port (default 8080, NapCat's default URL; 0 picks a free one)
+  --host <h>      interface (default 127.0.0.1; 0.0.0.0 to accept other machines)
+  --reply <json>  answer every event with this reply, e.g. '{"reply":"pong"}' (onebot)
+                  or '{"decision":"reject","code":1,"info":""}' (tencent-chat)
+  --json          one JSON object per delivery (NDJSON)
+  -h, --help      this text`,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('listen', argv, options);
+    const sender = senderNamed(positionals[0]);
+    if (positionals.length > 1) throw usageError(`listen: unexpected argument "${positionals[1]}"`);
+    const port = integerOption('port', values.port, 8080, 0, 65535);
+    const host = values.host ?? '127.0.0.1';
+    const reply = parseReply(values.reply);
+    const { secret, note } = resolveSecret(sender, values.secret, io.env);
+    const out = createOutput(io, values.json);
+    if (note) out.note(note);
+    const provider = sender.createProvider(secret);
+    const server = await startServer(sender, provider, reply, out, values.json === true, { port, host });
+    const { port: bound } = server.address() as AddressInfo;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+    if (values.json) io.stdout.write(`${JSON.stringify({ listening: url, provider: sender.name })}\n`);
+    else {
+      out.line(
+        `${out.paint.bold(`listening on ${url}`)} for ${sender.sender} ${out.paint.dim('(any path; Ctrl-C stops)')}`,
+      );
+      out.line(
+        out.paint.dim(
+          `  e.g. hookguard send ${sender.name} ${Object.keys(sender.fixtures)[0] ?? ''} --url ${url}${sender.path}`,
+        ),
+      );
+    }
+    await waitForStop(io);
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return 0;
+  },
+};
+
+function parseReply(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw usageError(`--reply is not JSON: ${(error as Error).message}`);
+  }
+}
+
+async function startServer(
+  sender: SenderProfile,
+  provider: Provider,
+  reply: unknown,
+  out: Output,
+  json: boolean,
+  where: { port: number; host: string },
+): Promise<Server> {
+  const receiver = createReceiver(provider);
+  if (reply !== undefined) receiver.on('*', () => reply);
+  const server = createServer((req, res) => {
+    receiveDelivery(req, sender, provider, receiver).then(
+      (delivery) => {
+        writeNodeResponse(res, delivery.response);
+        if (json) out.line(JSON.stringify(delivery));
+        else out.line(`${formatDelivery(delivery, sender, out.paint)}\n`);
+      },
+      (error: unknown) => {
+        res.statusCode = 500;
+        res.end();
+        out.note(`hookguard listen: ${(error as Error).message}`);
+      },
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE')
+        reject(runtimeError(`port ${where.port} is already in use; choose another with --port`));
+      else if (error.code === 'EACCES')
+        reject(runtimeError(`no permission to listen on port ${where.port}; use a port above 1023`));
+      else if (error.code === 'EADDRNOTAVAIL')
+        reject(runtimeError(`cannot listen on ${where.host}: no such local address`));
+      else reject(runtimeError(`cannot listen on ${where.host}:${where.port}: ${error.message}`));
+    });
+    server.listen(where.port, where.host, () => resolve());
+  });
+  return server;
+}
+
+function waitForStop(io: CliIo): Promise<void> {
+  return new Promise((resolve) => {
+    if (!io.signal) return;
+    if (io.signal.aborted) resolve();
+    io.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}

@@ -1,0 +1,113 @@
+import type { IncomingMessage } from 'node:http';
+import {
+  errorResponse,
+  isWebhookError,
+  nodeRequestHead,
+  type Provider,
+  type ReceiverLike,
+  readBody,
+  verify,
+  WebhookError,
+  type WebhookResponse,
+} from '@hookguard/core';
+import type { ReplyReading, SenderProfile } from '../senders/sender-profile.js';
+
+/** Everything `listen` reports about one delivery. */
+export interface Delivery {
+  readonly at: Date;
+  readonly method: string;
+  readonly url: string;
+  /** Header names in the case and order they arrived: what the sender really wrote. */
+  readonly rawHeaders: readonly (readonly [string, string])[];
+  readonly chunked: boolean;
+  readonly bytes: number;
+  readonly verified: boolean;
+  /** Why the receiver refused it, when it did. */
+  readonly error: { readonly code: string; readonly message: string } | undefined;
+  readonly event: string | undefined;
+  /** false: authentic, but no schema knew it (it reaches `unknown` handlers). */
+  readonly known: boolean | undefined;
+  readonly payload: unknown;
+  readonly issues: readonly unknown[];
+  readonly response: WebhookResponse;
+  readonly reading: ReplyReading;
+}
+
+/**
+ * Runs one request through the real pipeline (`receiver.handle`, so the answer is exactly what
+ * an app would send) and, beside it, through `verify()` to learn the event name and typed
+ * payload for the report. The body is read once; both see the same bytes.
+ */
+export async function receiveDelivery(
+  req: IncomingMessage,
+  sender: SenderProfile,
+  provider: Provider,
+  receiver: ReceiverLike,
+): Promise<Delivery> {
+  const head = nodeRequestHead(req);
+  const base = {
+    at: new Date(),
+    method: head.method,
+    url: head.url,
+    rawHeaders: pairs(req.rawHeaders),
+    chunked: /chunked/i.test(String(req.headers['transfer-encoding'] ?? '')),
+  };
+  let body: Uint8Array;
+  try {
+    body = await readBody(req, {
+      contentLength: req.headers['content-length'],
+      contentEncoding: req.headers['content-encoding'],
+    });
+  } catch (error) {
+    const refusal = isWebhookError(error) ? error : new WebhookError(400, 'BODY_ABORTED', String(error));
+    const response = errorResponse(refusal);
+    return {
+      ...base,
+      bytes: 0,
+      verified: false,
+      error: { code: refusal.code, message: refusal.message },
+      event: undefined,
+      known: undefined,
+      payload: undefined,
+      issues: [],
+      response,
+      reading: sender.readReply(response.status, response.body, undefined),
+    };
+  }
+  const request = { ...head, body };
+  const [checked, response] = await Promise.all([verify(provider, request), receiver.handle(request)]);
+  const event = checked.ok ? checked.event : undefined;
+  const refusedBy = errorOf(response);
+  return {
+    ...base,
+    bytes: body.length,
+    verified: checked.ok && response.status < 400,
+    error:
+      refusedBy ?? (checked.ok ? undefined : { code: checked.error.code, message: checked.error.message }),
+    event: event?.name,
+    known: event?.known,
+    payload: event?.payload,
+    issues: event?.issues ?? [],
+    response,
+    reading: sender.readReply(response.status, response.body, event?.name),
+  };
+}
+
+function errorOf(response: WebhookResponse): { code: string; message: string } | undefined {
+  if (response.status < 400) return undefined;
+  try {
+    const parsed = JSON.parse(response.body) as { error?: { code?: unknown; message?: unknown } };
+    return {
+      code: String(parsed.error?.code ?? response.status),
+      message: String(parsed.error?.message ?? ''),
+    };
+  } catch {
+    return { code: String(response.status), message: response.body };
+  }
+}
+
+function pairs(raw: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let index = 0; index + 1 < raw.length; index += 2) out.push([raw[index]!, raw[index + 1]!]);
+  return out;
+}

@@ -1,0 +1,47 @@
+import type { Paint } from '../io/colour.js';
+import type { SenderProfile } from '../senders/sender-profile.js';
+import type { Delivery } from './delivery.js';
+
+/** One delivery for people: what arrived, whether it is authentic, what it is, what went back. */
+export function formatDelivery(delivery: Delivery, sender: SenderProfile, paint: Paint): string {
+  const lines: string[] = [];
+  const time = delivery.at.toTimeString().slice(0, 8);
+  const verdict = delivery.verified
+    ? paint.green('✓ verified')
+    : paint.red(`✗ refused ${delivery.error?.code ?? delivery.response.status}`);
+  const name =
+    delivery.event === undefined
+      ? ''
+      : delivery.known === false
+        ? paint.yellow(
+            `unknown event${delivery.event === 'unknown' ? '' : ` "${delivery.event}"`} (no schema matched)`,
+          )
+        : paint.bold(delivery.event);
+  lines.push(`${paint.dim(time)} ${delivery.method} ${delivery.url}  ${verdict}  ${name}`.trimEnd());
+  if (!delivery.verified && delivery.error) lines.push(`  ${paint.red(delivery.error.message)}`);
+  for (const [header, value] of delivery.rawHeaders) lines.push(`  ${paint.cyan(header)}: ${value}`);
+  lines.push(
+    `  ${paint.dim(`${delivery.chunked ? 'chunked, no Content-Length' : 'Content-Length'}, ${delivery.bytes} bytes`)}`,
+  );
+  if (delivery.payload !== undefined) {
+    lines.push(`  ${paint.bold('payload')} ${indent(JSON.stringify(delivery.payload, null, 2))}`);
+  }
+  for (const issue of delivery.issues) lines.push(`  ${paint.yellow('schema:')} ${describeIssue(issue)}`);
+  const { response, reading } = delivery;
+  const status =
+    response.status < 300 ? paint.green(String(response.status)) : paint.red(String(response.status));
+  lines.push(`  ${paint.bold('reply')} ${status} ${response.body}`.trimEnd());
+  lines.push(`  ${paint.dim(`${sender.sender.split(' (')[0]} reads: ${reading.summary}`)}`);
+  return lines.join('\n');
+}
+
+function indent(text: string): string {
+  return text.split('\n').join('\n  ');
+}
+
+function describeIssue(issue: unknown): string {
+  if (typeof issue !== 'object' || issue === null) return String(issue);
+  const { path, message } = issue as { path?: unknown; message?: unknown };
+  const where = Array.isArray(path) && path.length > 0 ? `${path.join('.')}: ` : '';
+  return `${where}${String(message ?? JSON.stringify(issue))}`;
+}

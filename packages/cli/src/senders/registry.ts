@@ -1,0 +1,35 @@
+import { usageError } from '../cli-error.js';
+import { onebotSender } from './onebot.js';
+import type { SenderProfile } from './sender-profile.js';
+import { tencentChatSender } from './tencent-chat.js';
+import { whatsappSender } from './whatsapp.js';
+
+/** Every sender the CLI speaks, in the order the demo and help list them. */
+export const senders: readonly SenderProfile[] = [onebotSender, whatsappSender, tencentChatSender];
+
+/** Other spellings people type: the factory names (`tencentChat`) and the senders' own names. */
+const ALIASES: Readonly<Record<string, string>> = {
+  napcat: 'onebot',
+  gowa: 'whatsapp',
+  tencentchat: 'tencent-chat',
+  tencent: 'tencent-chat',
+  standardwebhooks: 'standard-webhooks',
+  svix: 'standard-webhooks',
+};
+
+export function findSender(name: string): SenderProfile | undefined {
+  const key = name.toLowerCase();
+  const canonical = ALIASES[key] ?? key;
+  return senders.find((sender) => sender.name === canonical);
+}
+
+export function senderNamed(name: string | undefined): SenderProfile {
+  if (name === undefined || name === '') {
+    throw usageError(`a provider is required: ${senders.map((s) => s.name).join(', ')}`);
+  }
+  const sender = findSender(name);
+  if (!sender) {
+    throw usageError(`unknown provider "${name}"; known providers: ${senders.map((s) => s.name).join(', ')}`);
+  }
+  return sender;
+}
