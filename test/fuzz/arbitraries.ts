@@ -1,6 +1,7 @@
 import type { WebhookRequest } from '@hookguard/core';
+import { goJson } from '@hookguard/core/testing';
 import fc from 'fast-check';
-import type { FuzzSender } from './senders.js';
+import { type FuzzSender, NOW } from './senders.js';
 
 const encoder = new TextEncoder();
 export const utf8 = (text: string): Uint8Array => encoder.encode(text);
@@ -120,11 +121,42 @@ export const randomQuery: fc.Arbitrary<string> = fc.oneof(
     .map((pairs) => `?${new URLSearchParams(pairs).toString()}`),
   fc.string({ unit: 'grapheme-ascii', maxLength: 200 }).map((raw) => `?${raw}`),
   fc.constantFrom('?Sign=a&Sign=b', '?%', '?%zz=%E0%A4%A', '?&&&=', '?Sign', '?RequestTime=1e99'),
+  tencentLikeQuery(),
 );
+
+/** Tencent's whole parameter set with a forged Sign, a time near now, sometimes a repeated name. */
+function tencentLikeQuery(): fc.Arbitrary<string> {
+  return fc
+    .record({
+      command: fc.constantFrom(
+        'C2C.CallbackBeforeSendMsg',
+        'Group.CallbackAfterSendMsg',
+        'State.StateChange',
+      ),
+      sign: fc.oneof(hex(32), proofLikeValue),
+      skew: fc.integer({ min: -120, max: 120 }),
+      repeat: fc.option(fc.constantFrom('Sign', 'RequestTime', 'CallbackCommand', 'SdkAppid'), {
+        nil: undefined,
+      }),
+    })
+    .map(({ command, sign, skew, repeat }) => {
+      const params = new URLSearchParams({
+        SdkAppid: '1400000000',
+        CallbackCommand: command,
+        contenttype: 'json',
+        ClientIP: '127.0.0.1',
+        OptPlatform: 'RESTAPI',
+        Sign: sign,
+        RequestTime: String(Math.floor(NOW / 1000) + skew),
+      });
+      if (repeat) params.append(repeat, params.get(repeat) ?? '');
+      return `?${params.toString()}`;
+    });
+}
 
 const jsonText = fc.oneof(
   fc.json({ maxDepth: 4 }),
-  fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
+  fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' }).map((value) => JSON.stringify(value)),
 );
 
 /** Bodies: raw bytes, strings with any code point, JSON of any shape, nearly-JSON. */
@@ -157,36 +189,46 @@ export function randomRequest(sender?: FuzzSender): fc.Arbitrary<WebhookRequest>
     .map(({ method, query, headers, body }) => ({ method, url: `/hook${query}`, headers, body }));
 }
 
-/** Random JSON values, made into a body this sender could send. */
-export function authenticValue(sender: FuzzSender): fc.Arbitrary<unknown> {
+export interface AuthenticEvent {
+  readonly value: unknown;
+  /** The name the sender gives the event outside the body (GitHub's header, Tencent's query). */
+  readonly event: string | undefined;
+}
+
+const anyJson = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' }));
+
+/**
+ * Bodies a sender could really sign: random JSON of any shape, real events with random extra
+ * fields, and real events with one field replaced by a random value (a number where a string
+ * was, null, nested) — which walks the edges of every schema and must fail open to `unknown`.
+ */
+export function authentic(sender: FuzzSender): fc.Arbitrary<AuthenticEvent> {
   const shape = sender.shape ?? ((value: unknown) => value);
+  const names = sender.fixtures.map(([name]) => name);
+  const someName = fc.oneof(
+    fc.constantFrom(...names),
+    fc.string({ minLength: 1, maxLength: 30 }),
+    fc.constant(undefined),
+  );
+  const fixture = fc.constantFrom(...sender.fixtures);
   return fc.oneof(
-    fc.jsonValue({ maxDepth: 4 }).map(shape),
+    fc.tuple(anyJson, someName).map(([value, event]) => ({ value: shape(value, event), event })),
     fc
-      .tuple(fc.constantFrom(...sender.fixtures), fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })))
-      .map(([fixture, extra]) => shape({ ...fixture, ...extra })),
-    mutatedFixture(sender).map(shape),
+      .tuple(fixture, fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })))
+      .map(([[event, body], extra]) => ({ value: shape({ ...body, ...extra }, event), event })),
+    fc.tuple(fixture, fc.nat(), fc.jsonValue({ maxDepth: 2 })).map(([[event, body], pick, replacement]) => {
+      const keys = Object.keys(body);
+      const key = keys[pick % Math.max(1, keys.length)];
+      const mutated = key === undefined ? body : { ...body, [key]: replacement };
+      return { value: shape(mutated, event), event };
+    }),
   );
 }
 
-/**
- * A real event with one field replaced by a random JSON value: walks the edges of every schema
- * (a number where a string was, null, huge, nested), which must fail open to `unknown`, not throw.
- */
-function mutatedFixture(sender: FuzzSender): fc.Arbitrary<unknown> {
-  return fc
-    .tuple(fc.constantFrom(...sender.fixtures), fc.nat(), fc.jsonValue({ maxDepth: 2 }))
-    .map(([fixture, pick, value]) => {
-      const keys = Object.keys(fixture);
-      if (keys.length === 0) return fixture;
-      const key = keys[pick % keys.length]!;
-      return { ...fixture, [key]: value };
-    });
-}
-
-/** Serialisations a real sender might use for the same value: compact, indented, or with a BOM. */
+/** Serialisations a real sender might use: compact (Node), Go's encoder, indented, BOM, newline. */
 export const serialisation = fc.constantFrom<(value: unknown) => string>(
   (value) => JSON.stringify(value),
+  goJson,
   (value) => JSON.stringify(value, null, 2),
   (value) => `\uFEFF${JSON.stringify(value)}`,
   (value) => `${JSON.stringify(value)}\n`,

@@ -3,7 +3,7 @@ import { deflateSync, gzipSync } from 'node:zlib';
 import { createReceiver } from '@hookguard/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { authenticValue, randomBody, randomRequest, utf8 } from './arbitraries.js';
+import { authentic, randomBody, randomRequest, utf8 } from './arbitraries.js';
 import { expectRefused, expectWellFormed } from './expectations.js';
 import { fuzzParameters, fuzzTimeoutMs } from './fuzz-config.js';
 import { NOW, SECRET, senders } from './senders.js';
@@ -87,17 +87,17 @@ describe.each(senders)('fuzz: $name through the body reader', (sender) => {
     async () => {
       await fc.assert(
         fc.asyncProperty(
-          authenticValue(sender),
+          authentic(sender),
           fc.constantFrom(...encodings),
           fc.boolean(),
           fc.array(fc.nat(), { maxLength: 6 }),
-          async (value, encoding, withLength, cuts) => {
+          async ({ value, event }, encoding, withLength, cuts) => {
             let handled = 0;
             const receiver = createReceiver(sender.provider(), { now: () => NOW }).on('*', () => {
               handled++;
             });
             const body = utf8(JSON.stringify(value));
-            const { url, headers } = sender.sign(body);
+            const { url, headers } = sender.sign(body, { event });
             const wire = encode(body, encoding);
             const response = await receiver.handleStream(
               {
