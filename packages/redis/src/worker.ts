@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { DeliveryProcessor, InboxDelivery, Logger } from '@hookguard/core';
+import { silentLogger } from '@hookguard/core';
+import type { Redis } from 'ioredis';
+import type { InboxKeys } from './inbox-keys.js';
+import { execAll, luaScript, runScript } from './scripts.js';
+import { entriesOfRead, type InboxEntry, inboxEntryOf, type RawEntry } from './stream-entries.js';
+
+export interface InboxWorkerOptions {
+  /** This worker's name in the consumer group; unique per process. Default `<host>:<pid>:<random>`. */
+  readonly consumer?: string;
+  /** Deliveries run at the same time. Default 4. */
+  readonly concurrency?: number;
+  /** Runs per delivery, crashes included, before it goes to the dead letters. Default 5. */
+  readonly maxAttempts?: number;
+  /** Wait before attempt `n + 1` after attempt `n` failed. Default 1 s, doubling, at most 5 min. */
+  readonly backoffMs?: (attempt: number) => number;
+  /**
+   * A delivery another worker took but has not finished after this long is taken over: that
+   * worker is presumed dead. Must exceed your slowest handler. Default 60 000.
+   */
+  readonly claimIdleMs?: number;
+  /** Longest wait for new entries per read; also how often due retries are moved back. Default 1000. */
+  readonly blockMs?: number;
+  readonly logger?: Logger;
+}
+
+export interface InboxWorker {
+  /** The consumer name this worker reads as. */
+  readonly consumer: string;
+  /**
+   * Stops reading, then waits up to `timeoutMs` (default 10 s) for running handlers. What is
+   * still running is aborted and stays pending: another worker takes it over after `claimIdleMs`.
+   */
+  close(options?: { timeoutMs?: number }): Promise<{ readonly unfinished: number }>;
+}
+
+const defaultBackoff = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 300_000);
+
+/** Moves retries that are due back onto the stream, atomically, so two workers never both do it. */
+const PROMOTE_DUE = luaScript(`
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+for _, member in ipairs(due) do
+  local retry = cjson.decode(member)
+  redis.call('XADD', KEYS[2], '*', 'delivery', retry.delivery, 'attempt', tostring(retry.attempt))
+  redis.call('ZREM', KEYS[1], member)
+end
+return #due
+`);
+
+export function startInboxWorker(
+  redis: Redis,
+  keys: InboxKeys,
+  group: string,
+  receiver: DeliveryProcessor,
+  options: InboxWorkerOptions = {},
+): InboxWorker {
+  const consumer = options.consumer ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const concurrency = whole(options.concurrency ?? 4, 'concurrency');
+  const maxAttempts = whole(options.maxAttempts ?? 5, 'maxAttempts');
+  const claimIdleMs = whole(options.claimIdleMs ?? 60_000, 'claimIdleMs');
+  const blockMs = whole(options.blockMs ?? 1000, 'blockMs');
+  const backoffMs = options.backoffMs ?? defaultBackoff;
+  const logger = options.logger ?? silentLogger;
+  const reclaimEveryMs = Math.max(50, Math.min(claimIdleMs / 2, 5000));
+  // XREADGROUP BLOCK holds its connection, so reads get their own; everything else shares `redis`.
+  const reader = redis.duplicate();
+  reader.on('error', (error: Error) =>
+    logger.warn('inbox reader connection error', { error: error.message }),
+  );
+  const running = new Map<Promise<void>, AbortController>();
+  let stopping = false;
+  let reclaimCursor = '0-0';
+  let nextReclaimAt = 0;
+
+  async function ensureGroup(): Promise<void> {
+    try {
+      // From id 0: deliveries enqueued before any worker existed are read too.
+      await redis.xgroup('CREATE', keys.stream, group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('BUSYGROUP')) throw error;
+    }
+  }
+
+  async function promoteDueRetries(): Promise<void> {
+    await runScript(redis, PROMOTE_DUE, [keys.retries, keys.stream], [Date.now(), 100]);
+  }
+
+  /** Entries of dead (or hung) workers, each with how many times it was handed out so far. */
+  async function reclaim(count: number): Promise<{ entry: InboxEntry; deliveries: number }[]> {
+    const reply = (await redis.xautoclaim(
+      keys.stream,
+      group,
+      consumer,
+      claimIdleMs,
+      reclaimCursor,
+      'COUNT',
+      count,
+    )) as [string, RawEntry[]];
+    reclaimCursor = reply[0];
+    if (reclaimCursor === '0-0') nextReclaimAt = Date.now() + reclaimEveryMs;
+    const claimed = reply[1].filter((raw): raw is RawEntry => Array.isArray(raw) && Array.isArray(raw[1]));
+    return Promise.all(
+      claimed.map(async (raw) => {
+        const pending = (await redis.xpending(keys.stream, group, raw[0], raw[0], 1)) as [
+          string,
+          string,
+          number,
+          number,
+        ][];
+        return { entry: inboxEntryOf(raw), deliveries: Number(pending[0]?.[3] ?? 2) };
+      }),
+    );
+  }
+
+  async function readNew(count: number): Promise<InboxEntry[]> {
+    const reply = await reader.xreadgroup(
+      'GROUP',
+      group,
+      consumer,
+      'COUNT',
+      count,
+      'BLOCK',
+      blockMs,
+      'STREAMS',
+      keys.stream,
+      '>',
+    );
+    return entriesOfRead(reply).map(inboxEntryOf);
+  }
+
+  async function acknowledge(entry: InboxEntry): Promise<void> {
+    await execAll(redis.multi().xack(keys.stream, group, entry.id).xdel(keys.stream, entry.id));
+  }
+
+  async function scheduleRetry(entry: InboxEntry, nextAttempt: number, delayMs: number): Promise<void> {
+    const member = JSON.stringify({ id: entry.id, attempt: nextAttempt, delivery: entry.delivery });
+    await execAll(
+      redis
+        .multi()
+        .zadd(keys.retries, Date.now() + Math.max(0, delayMs), member)
+        .xack(keys.stream, group, entry.id)
+        .xdel(keys.stream, entry.id),
+    );
+  }
+
+  async function deadLetter(entry: InboxEntry, attempts: number, error: string): Promise<void> {
+    await execAll(
+      redis
+        .multi()
+        .xadd(
+          keys.deadLetters,
+          '*',
+          'delivery',
+          entry.delivery,
+          'attempts',
+          String(attempts),
+          'error',
+          error,
+          'failedAt',
+          String(Date.now()),
+          'entryId',
+          entry.id,
+        )
+        .xack(keys.stream, group, entry.id)
+        .xdel(keys.stream, entry.id),
+    );
+    logger.error('inbox delivery moved to the dead letters', { entryId: entry.id, attempts, error });
+  }
+
+  async function runEntry(entry: InboxEntry, deliveries: number, signal: AbortSignal): Promise<void> {
+    // Each handout after the first means a worker took it and never settled it: a crash counts.
+    const attempt = entry.attempt + deliveries - 1;
+    let delivery: InboxDelivery;
+    try {
+      delivery = JSON.parse(entry.delivery) as InboxDelivery;
+    } catch {
+      await deadLetter(entry, attempt, 'the stored delivery is not valid JSON');
+      return;
+    }
+    if (attempt > maxAttempts) {
+      await deadLetter(entry, attempt - 1, 'the worker stopped during every attempt (crash or kill)');
+      return;
+    }
+    try {
+      await receiver.process(delivery, { signal });
+    } catch (error) {
+      if (stopping || isShuttingDown(error)) return; // left pending: another worker takes it over
+      const reason = reasonOf(error);
+      if (attempt >= maxAttempts) await deadLetter(entry, attempt, reason);
+      else {
+        const delayMs = backoffMs(attempt);
+        logger.warn('inbox delivery failed; retrying later', {
+          entryId: entry.id,
+          attempt,
+          delayMs,
+          error: reason,
+        });
+        await scheduleRetry(entry, attempt + 1, delayMs);
+      }
+      return;
+    }
+    await acknowledge(entry);
+  }
+
+  function start(entry: InboxEntry, deliveries: number): void {
+    const abort = new AbortController();
+    const work = runEntry(entry, deliveries, abort.signal).catch((error: unknown) => {
+      // Redis failed while settling: the entry stays pending and is taken over after claimIdleMs.
+      logger.error('inbox worker could not settle a delivery', { entryId: entry.id, error: reasonOf(error) });
+    });
+    running.set(work, abort);
+    void work.finally(() => running.delete(work));
+  }
+
+  async function loop(): Promise<void> {
+    await ensureGroup();
+    while (!stopping) {
+      try {
+        if (running.size >= concurrency) {
+          await Promise.race(running.keys());
+          continue;
+        }
+        await promoteDueRetries();
+        const free = concurrency - running.size;
+        if (Date.now() >= nextReclaimAt) {
+          const reclaimed = await reclaim(free);
+          for (const { entry, deliveries } of reclaimed) start(entry, deliveries);
+          if (reclaimed.length > 0) continue;
+        }
+        for (const entry of await readNew(free)) start(entry, 1);
+      } catch (error) {
+        if (stopping) break;
+        logger.error('inbox worker loop failed; retrying', { error: reasonOf(error) });
+        await new Promise((resolve) => setTimeout(resolve, Math.min(blockMs, 1000)));
+      }
+    }
+  }
+
+  const looping = loop().catch((error: unknown) => {
+    logger.error('inbox worker could not start', { error: reasonOf(error) });
+  });
+
+  return {
+    consumer,
+    async close({ timeoutMs = 10_000 } = {}) {
+      stopping = true;
+      // Cuts a blocking read short; entries it had already claimed stay pending, never lost.
+      reader.disconnect();
+      await looping;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled(running.keys()),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, timeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      const unfinished = running.size;
+      for (const abort of running.values()) abort.abort(new Error('the inbox worker closed'));
+      await forgetConsumerIfIdle().catch(() => {});
+      return { unfinished };
+    },
+  };
+
+  /** A consumer with nothing pending can go; one with pending entries must stay to be reclaimed. */
+  async function forgetConsumerIfIdle(): Promise<void> {
+    const pending = (await redis.xpending(keys.stream, group, '-', '+', 1, consumer)) as unknown[];
+    if (pending.length === 0) await redis.xgroup('DELCONSUMER', keys.stream, group, consumer);
+  }
+}
+
+function isShuttingDown(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'SHUTTING_DOWN';
+}
+
+/** The handler's own message (not the wrapper's), never a stack. */
+function reasonOf(error: unknown): string {
+  const original = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  return original instanceof Error ? original.message : String(original);
+}
+
+function whole(value: number, name: string): number {
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new TypeError(`hookguard inbox worker: ${name} must be a positive whole number`);
+  }
+  return value;
+}
