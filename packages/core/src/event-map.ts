@@ -32,10 +32,15 @@ type PrefixesOf<S extends string> = S extends `${infer Head}.${infer Rest}`
 /** Every name `on()` accepts: a full name, any dotted prefix of one, `*`, or `unknown`. */
 export type EventName<M> = PrefixesOf<LeafName<M>> | '*' | 'unknown';
 
-/** The full names a handler registered on `K` receives. */
+/**
+ * The full names a handler registered on `K` receives. An open map (a string index signature, for
+ * senders described without schemas) has no list of leaves: the name itself is the leaf.
+ */
 export type LeavesOf<M, K extends string> = K extends '*'
   ? LeafName<M>
-  : { [L in LeafName<M>]: L extends K | `${K}.${string}` ? L : never }[LeafName<M>];
+  : string extends LeafName<M>
+    ? K
+    : { [L in LeafName<M>]: L extends K | `${K}.${string}` ? L : never }[LeafName<M>];
 
 type EventAt<M, L> = L extends keyof M ? (M[L] extends EventDef<infer E, unknown> ? E : never) : never;
 type ReplyAt<M, L> = L extends keyof M ? (M[L] extends EventDef<unknown, infer R> ? R : never) : never;
