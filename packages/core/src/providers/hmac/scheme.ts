@@ -34,7 +34,7 @@ export interface HmacSchemeOptions {
   /** The send time: required when the template names `{timestamp}`; checked whenever given. */
   readonly timestamp?: TimestampOptions;
   /** The delivery id; must travel on the request (not in the body) when the template names `{id}`. */
-  readonly id?: PayloadSource | undefined;
+  readonly id?: PayloadSource;
 }
 
 export interface HmacScheme {
