@@ -1,0 +1,16 @@
+import type { Mount } from '../shared/receivers.js';
+
+/**
+ * A plain Web-standard handler, `Request → Response`, with no framework: the same function runs
+ * on Node (see server.ts), Bun (`Bun.serve({ fetch: handle })`) and Deno (`Deno.serve(handle)`).
+ */
+export function createHandler(mounts: readonly Mount[]): (request: Request) => Promise<Response> {
+  const byPath = new Map(mounts.map(({ path, receiver }) => [path, receiver]));
+  return async (request) => {
+    const { pathname } = new URL(request.url);
+    const receiver = byPath.get(pathname);
+    if (receiver) return receiver.fetch(request);
+    if (pathname === '/healthz') return Response.json({ ok: true });
+    return Response.json({ error: { code: 'NOT_FOUND', message: 'No webhook here' } }, { status: 404 });
+  };
+}

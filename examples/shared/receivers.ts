@@ -1,0 +1,165 @@
+/**
+ * The bots every example mounts (Koa, Fastify, fetch): one receiver per provider hookguard has,
+ * configured from environment variables. Only the mounting differs between the examples.
+ */
+import {
+  consoleLogger,
+  createReceiver,
+  github,
+  hmac,
+  msgText,
+  onebot,
+  plainText,
+  type ReceiverLike,
+  type ReceiverOptions,
+  standardWebhooks,
+  tencent,
+  tencentChat,
+  token,
+  whatsapp,
+} from '@hookguard/core';
+
+export interface ExampleConfig {
+  /** NapCat http-client "token". */
+  readonly onebotSecret: string;
+  /** GOWA's --webhook-secret (WHATSAPP_WEBHOOK_SECRET). */
+  readonly whatsappSecret: string;
+  /** Tencent Cloud Chat callback-authentication token. */
+  readonly tencentToken: string;
+  readonly githubSecret: string;
+  /** `whsec_...` from Svix or any Standard Webhooks sender. */
+  readonly standardWebhooksSecret: string;
+  /** Any sender that posts `X-Signature: sha256=<hex HMAC of the body>`. */
+  readonly hmacSecret: string;
+  /** GitLab's "Secret token" (sent verbatim in X-Gitlab-Token). */
+  readonly gitlabToken: string;
+  readonly quiet?: boolean;
+}
+
+/** Demo values, so the example starts without setup; each one is public, so never deploy them. */
+const DEMO: Record<string, string> = {
+  ONEBOT_SECRET: 'hookguard-demo-onebot',
+  WHATSAPP_WEBHOOK_SECRET: 'hookguard-demo-whatsapp',
+  TENCENT_CALLBACK_TOKEN: 'hookguard-demo-tencent',
+  GITHUB_WEBHOOK_SECRET: 'hookguard-demo-github',
+  STANDARD_WEBHOOKS_SECRET: `whsec_${Buffer.from('hookguard-demo-standard-webhooks').toString('base64')}`,
+  HMAC_WEBHOOK_SECRET: 'hookguard-demo-hmac',
+  GITLAB_WEBHOOK_TOKEN: 'hookguard-demo-gitlab',
+};
+
+/** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
+  config: ExampleConfig;
+  demo: string[];
+} {
+  const demo: string[] = [];
+  const read = (name: string): string => {
+    const value = env[name];
+    if (value) return value;
+    demo.push(name);
+    return DEMO[name]!;
+  };
+  const config: ExampleConfig = {
+    onebotSecret: read('ONEBOT_SECRET'),
+    whatsappSecret: read('WHATSAPP_WEBHOOK_SECRET'),
+    tencentToken: read('TENCENT_CALLBACK_TOKEN'),
+    githubSecret: read('GITHUB_WEBHOOK_SECRET'),
+    standardWebhooksSecret: read('STANDARD_WEBHOOKS_SECRET'),
+    hmacSecret: read('HMAC_WEBHOOK_SECRET'),
+    gitlabToken: read('GITLAB_WEBHOOK_TOKEN'),
+  };
+  return { config, demo };
+}
+
+export interface Mount {
+  readonly path: string;
+  readonly receiver: ReceiverLike;
+}
+
+/** One receiver per sender, each at its own path. */
+export function createReceivers(config: ExampleConfig): Mount[] {
+  const options: ReceiverOptions = {
+    ...(config.quiet ? {} : { logger: consoleLogger }),
+    onError: (error, context) =>
+      console.error(`[${context.provider}] handler failed for ${context.name}:`, error),
+  };
+  const log = (...parts: unknown[]) => {
+    if (!config.quiet) console.log(...parts);
+  };
+
+  const onebotBot = createReceiver(onebot({ secret: config.onebotSecret }), options)
+    .on('message.private', (event) =>
+      plainText(event.message).trim() === 'ping' ? { reply: 'pong' } : undefined,
+    )
+    .on('message.group', (event) =>
+      plainText(event.message).trim() === 'ping' ? { reply: 'pong', at_sender: true } : undefined,
+    )
+    .on('request.friend', () => ({ approve: true }));
+
+  // GOWA reads only the status; replies go through its REST API, outside the webhook.
+  const whatsappBot = createReceiver(whatsapp({ secret: config.whatsappSecret }), options).on(
+    'message',
+    (event) => {
+      log('whatsapp message from', event.payload.from, event.payload.body ?? '(no text)');
+    },
+  );
+
+  // A before-send callback decides; the others only inform.
+  const tencentBot = createReceiver(tencentChat({ token: config.tencentToken }), options)
+    .on('C2C.CallbackBeforeSendMsg', (event) =>
+      msgText(event.MsgBody).includes('forbidden')
+        ? tencent.reject(120001, 'message blocked')
+        : tencent.allow(),
+    )
+    .on('C2C.CallbackAfterSendMsg', (event) => {
+      log('tencent message', event.From_Account, '→', event.To_Account);
+    });
+
+  const githubBot = createReceiver(github({ secret: config.githubSecret }), options).on(
+    'issues.opened',
+    (event) => {
+      log('github issue opened:', event.issue.title);
+    },
+  );
+
+  const standardBot = createReceiver(standardWebhooks({ secret: config.standardWebhooksSecret }), options).on(
+    '*',
+    (_event, context) => {
+      log('standard webhook', context.name, context.deliveryKey);
+    },
+  );
+
+  const hmacBot = createReceiver(
+    hmac({
+      name: 'hmac-sender',
+      secret: config.hmacSecret,
+      signature: { header: 'x-signature', prefix: 'sha256=' },
+      event: { body: 'type' },
+    }),
+    options,
+  ).on('*', (_event, context) => {
+    log('hmac sender event', context.name);
+  });
+
+  const gitlabBot = createReceiver(
+    token({
+      name: 'gitlab',
+      secret: config.gitlabToken,
+      header: 'x-gitlab-token',
+      event: { body: 'object_kind' },
+    }),
+    options,
+  ).on('*', (_event, context) => {
+    log('gitlab event', context.name);
+  });
+
+  return [
+    { path: '/onebot', receiver: onebotBot },
+    { path: '/whatsapp', receiver: whatsappBot },
+    { path: '/tencent', receiver: tencentBot },
+    { path: '/github', receiver: githubBot },
+    { path: '/standard-webhooks', receiver: standardBot },
+    { path: '/hmac', receiver: hmacBot },
+    { path: '/gitlab', receiver: gitlabBot },
+  ];
+}
