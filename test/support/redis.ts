@@ -27,6 +27,7 @@ export function describeWithRedis(name: string, body: (redis: RedisServer) => vo
   const external = process.env['REDIS_URL'];
   const installed = external === undefined && redisServerInstalled();
   if (external === undefined && !installed && process.env['CI'] !== 'true') {
+    console.warn(`[hookguard tests] skipping "${name}": no redis-server binary and no REDIS_URL`);
     describe.skip(`${name} [skipped: no redis-server binary and no REDIS_URL; apt-get install redis-server]`, () => {
       body(unavailable());
     });
