@@ -14,6 +14,7 @@ import type { Command } from './command.js';
 
 const options = {
   secret: { type: 'string' },
+  scheme: { type: 'string' },
   port: { type: 'string', short: 'p' },
   host: { type: 'string' },
   reply: { type: 'string' },
@@ -31,6 +32,8 @@ sender reads it. Point the real sender at it to learn what it really sends. Ctrl
 
 Options:
   --secret <s>    the secret the sender is configured with (or set HOOKGUARD_SECRET)
+  --scheme <json> hmac only: the hmac() options (signature, algorithm, signed, timestamp,
+                  id, event) as JSON; default: the Acme CI example sender
   -p, --port <n>  port (default 8080, NapCat's default URL; 0 picks a free one)
   --host <h>      interface (default 127.0.0.1; 0.0.0.0 to accept other machines)
   --reply <json>  answer every event with this reply, e.g. '{"reply":"pong"}' (onebot)
@@ -39,7 +42,7 @@ Options:
   -h, --help      this text`,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('listen', argv, options);
-    const sender = senderNamed(positionals[0]);
+    const sender = senderNamed(positionals[0], { scheme: values.scheme });
     if (positionals.length > 1) throw usageError(`listen: unexpected argument "${positionals[1]}"`);
     const port = integerOption('port', values.port, 8080, 0, 65535);
     const host = values.host ?? '127.0.0.1';
@@ -58,7 +61,7 @@ Options:
       );
       out.line(
         out.paint.dim(
-          `  e.g. hookguard send ${sender.name} ${Object.keys(sender.fixtures)[0] ?? ''} --url ${url}${sender.path}`,
+          `  e.g. hookguard send ${sender.name} ${sender.demo.showcase} --url ${url}${sender.path}`,
         ),
       );
     }

@@ -6,10 +6,12 @@ import { loadBody } from '../senders/body-source.js';
 import { fieldOf, tryParseJson } from '../senders/json-body.js';
 import { senderNamed } from '../senders/registry.js';
 import { resolveSecret } from '../senders/secret.js';
+import { shortName } from '../senders/sender-profile.js';
 import type { Command } from './command.js';
 
 const options = {
   secret: { type: 'string' },
+  scheme: { type: 'string' },
   url: { type: 'string' },
   event: { type: 'string' },
   raw: { type: 'boolean' },
@@ -31,6 +33,11 @@ count the delivery as done, 1 when not.
                 X-Hub-Signature-256; any 2xx counts, the body is never read
   tencent-chat  Tencent Cloud Chat: SdkAppid, CallbackCommand, contenttype, ClientIP,
                 OptPlatform, Sign, RequestTime in the query; 200 with JSON counts
+  github        GitHub: X-GitHub-Event (from the fixture, or --event), X-GitHub-Delivery,
+                X-Hub-Signature and X-Hub-Signature-256; any 2xx counts
+  standard-webhooks
+                webhook-id, webhook-timestamp, webhook-signature (v1,<base64>); whsec_ secret
+  hmac          any HMAC sender, described with --scheme
 
 A fixture is a name such as message.group.normal (\`hookguard fixtures <provider>\` lists
 them). A file is parsed and re-encoded as the sender encodes JSON; --raw sends its bytes
@@ -39,6 +46,8 @@ unchanged.
 Options:
   --url <url>      receiver URL (default http://127.0.0.1:8080/<provider path>)
   --secret <s>     the sender's secret (or set HOOKGUARD_SECRET)
+  --scheme <json>  hmac only: the hmac() options (signature, algorithm, signed, timestamp,
+                   id, event) as JSON; default: the Acme CI example sender
   --event <name>   event name, for senders that send it outside the body
   --raw            send the file's bytes unchanged
   --timeout <ms>   give up after this long (default 10000)
@@ -46,7 +55,7 @@ Options:
   -h, --help       this text`,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('send', argv, options);
-    const sender = senderNamed(positionals[0]);
+    const sender = senderNamed(positionals[0], { scheme: values.scheme });
     const reference = positionals[1];
     if (reference === undefined) throw usageError('send: a fixture name, a file, or - for stdin is required');
     if (positionals.length > 2) throw usageError(`send: unexpected argument "${positionals[2]}"`);
@@ -97,7 +106,7 @@ Options:
     );
     if (answer.body !== '') out.line(`  ${answer.body}`);
     const verdict = reading.delivered ? paint.green('✓') : paint.red('✗');
-    out.line(`${verdict} ${sender.sender.split(' (')[0]} reads: ${reading.summary}`);
+    out.line(`${verdict} ${shortName(sender)}: ${reading.summary}`);
     return reading.delivered ? 0 : 1;
   },
 };

@@ -10,6 +10,7 @@ import type { Command } from './command.js';
 
 const options = {
   secret: { type: 'string' },
+  scheme: { type: 'string' },
   url: { type: 'string' },
   event: { type: 'string' },
 } as const;
@@ -26,13 +27,16 @@ encodes it. With no body argument, stdin is read when it is not a terminal.
 
 Options:
   --secret <s>   the sender's secret (or set HOOKGUARD_SECRET)
+  --scheme <json>
+                 hmac only: the hmac() options (signature, algorithm, signed, timestamp,
+                 id, event) as JSON; default: the Acme CI example sender
   --url <url>    receiver URL for the curl line (default http://127.0.0.1:8080/<provider path>)
   --event <name> event name, for senders that send it outside the body
   --json         print {headers, query, url, body, curl} as JSON
   -h, --help     this text`,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('sign', argv, options);
-    const sender = senderNamed(positionals[0]);
+    const sender = senderNamed(positionals[0], { scheme: values.scheme });
     if (positionals.length > 2) throw usageError(`sign: unexpected argument "${positionals[2]}"`);
     const reference = positionals[1] ?? ((io.stdin as { isTTY?: boolean }).isTTY ? undefined : '-');
     if (reference === undefined) {

@@ -1,5 +1,5 @@
 import type { Paint } from '../io/colour.js';
-import type { SenderProfile } from '../senders/sender-profile.js';
+import { type SenderProfile, shortName } from '../senders/sender-profile.js';
 import type { Delivery } from './delivery.js';
 
 /** One delivery for people: what arrived, whether it is authentic, what it is, what went back. */
@@ -31,7 +31,7 @@ export function formatDelivery(delivery: Delivery, sender: SenderProfile, paint:
   const status =
     response.status < 300 ? paint.green(String(response.status)) : paint.red(String(response.status));
   lines.push(`  ${paint.bold('reply')} ${status} ${response.body}`.trimEnd());
-  lines.push(`  ${paint.dim(`${sender.sender.split(' (')[0]} reads: ${reading.summary}`)}`);
+  lines.push(`  ${paint.dim(`${shortName(sender)}: ${reading.summary}`)}`);
   return lines.join('\n');
 }
 

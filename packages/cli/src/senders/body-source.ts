@@ -31,6 +31,18 @@ export async function loadBody(
   sender: SenderProfile,
   options: BodyOptions,
 ): Promise<BodySource> {
+  const source = await readSource(reference, sender, options);
+  if (sender.needsEvent !== undefined && source.event === undefined) {
+    throw usageError(`${sender.name} needs the event name for ${source.label}: ${sender.needsEvent}`);
+  }
+  return source;
+}
+
+async function readSource(
+  reference: string,
+  sender: SenderProfile,
+  options: BodyOptions,
+): Promise<BodySource> {
   const fixture = existsSync(reference) ? undefined : resolveFixture(reference, sender);
   if (fixture) {
     return {

@@ -59,10 +59,10 @@ export const onebotSender: SenderProfile = {
 /** As NapCat's `emitEventAsync`: any 2xx body is parsed with json5, an empty one means "nothing". */
 function readReply(status: number, body: string): ReplyReading {
   if ([301, 302, 307, 308].includes(status)) {
-    return { delivered: false, summary: `NapCat re-posts the same body to the Location (up to 5 redirects)` };
+    return { delivered: false, summary: 're-posts the same body to the Location (up to 5 redirects)' };
   }
   if (status < 200 || status >= 300) {
-    return { delivered: false, summary: `NapCat logs "Unexpected status code: ${status}"; no retry` };
+    return { delivered: false, summary: `logs "Unexpected status code: ${status}"; no retry` };
   }
   if (body === '') return { delivered: true, summary: 'no quick operation', decoded: {} };
   let decoded: unknown;
@@ -71,7 +71,7 @@ function readReply(status: number, body: string): ReplyReading {
   } catch (error) {
     return {
       delivered: false,
-      summary: `json5 cannot parse it (${(error as Error).message}); NapCat logs an error`,
+      summary: `json5 cannot parse it (${(error as Error).message}); logs an error`,
     };
   }
   if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) {
@@ -83,7 +83,7 @@ function readReply(status: number, body: string): ReplyReading {
     .map(([key, value]) => describeField(key, value));
   const ignored = fields.filter(([key]) => !HONOURED.includes(key)).map(([key]) => key);
   const parts = [acted.length > 0 ? acted.join(', ') : 'no quick operation'];
-  if (ignored.length > 0) parts.push(`(NapCat ignores ${ignored.join(', ')})`);
+  if (ignored.length > 0) parts.push(`(ignores ${ignored.join(', ')})`);
   return { delivered: true, summary: parts.join(' '), decoded };
 }
 

@@ -1,11 +1,21 @@
 import { usageError } from '../cli-error.js';
+import { githubSender } from './github.js';
+import { hmacSender, parseHmacScheme } from './hmac.js';
 import { onebotSender } from './onebot.js';
 import type { SenderProfile } from './sender-profile.js';
+import { standardWebhooksSender } from './standard-webhooks.js';
 import { tencentChatSender } from './tencent-chat.js';
 import { whatsappSender } from './whatsapp.js';
 
 /** Every sender the CLI speaks, in the order the demo and help list them. */
-export const senders: readonly SenderProfile[] = [onebotSender, whatsappSender, tencentChatSender];
+export const senders: readonly SenderProfile[] = [
+  onebotSender,
+  whatsappSender,
+  tencentChatSender,
+  githubSender,
+  standardWebhooksSender,
+  hmacSender(),
+];
 
 /** Other spellings people type: the factory names (`tencentChat`) and the senders' own names. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -23,13 +33,23 @@ export function findSender(name: string): SenderProfile | undefined {
   return senders.find((sender) => sender.name === canonical);
 }
 
-export function senderNamed(name: string | undefined): SenderProfile {
+/** Options that shape a sender: `--scheme` describes an `hmac` sender. */
+export interface SenderChoice {
+  readonly scheme?: string | undefined;
+}
+
+export function senderNamed(name: string | undefined, choice: SenderChoice = {}): SenderProfile {
   if (name === undefined || name === '') {
     throw usageError(`a provider is required: ${senders.map((s) => s.name).join(', ')}`);
   }
   const sender = findSender(name);
   if (!sender) {
     throw usageError(`unknown provider "${name}"; known providers: ${senders.map((s) => s.name).join(', ')}`);
+  }
+  if (choice.scheme !== undefined) {
+    if (sender.name !== 'hmac')
+      throw usageError(`--scheme describes an hmac sender; ${sender.name} has its own`);
+    return hmacSender(parseHmacScheme(choice.scheme));
   }
   return sender;
 }

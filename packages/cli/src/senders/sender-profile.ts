@@ -76,7 +76,7 @@ export interface SecretPolicy {
 export interface SenderProfile {
   /** The provider name on the command line (`onebot`, `whatsapp`, ...). */
   readonly name: string;
-  /** The real sender, for people: `NapCat (OneBot 11 HTTP POST)`. */
+  /** The real sender, for people: `NapCat (OneBot 11 HTTP POST)`; the part before ` (` is its short name. */
   readonly sender: string;
   /** How it puts a delivery on the wire, in one line. */
   readonly wire: string;
@@ -94,4 +94,9 @@ export interface SenderProfile {
   /** `event`: the delivery's event name, for senders whose reading depends on it (Tencent). */
   readReply(status: number, body: string, event: string | undefined): ReplyReading;
   readonly demo: DemoScript;
+}
+
+/** `NapCat`, `GOWA`, `Tencent Cloud Chat`: how the output names the sender in its reading. */
+export function shortName(sender: SenderProfile): string {
+  return sender.sender.split(' (')[0] ?? sender.sender;
 }

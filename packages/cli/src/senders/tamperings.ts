@@ -13,11 +13,11 @@ export function bodySpaceAdded(expectStatus = 401, note = ''): Tampering {
 }
 
 /** Signed by someone who does not know the secret. */
-export function wrongSecret(): Tampering {
+export function wrongSecret(secret = 'not-the-secret'): Tampering {
   return {
     name: 'wrong secret',
     expectStatus: 401,
-    alter: (_request, resign) => resign({ secret: 'not-the-secret' }),
+    alter: (_request, resign) => resign({ secret }),
   };
 }
 

@@ -15,7 +15,6 @@ export const tencentChatSender: SenderProfile = {
   fixtures: tencentChatFixtures,
   secret: { optional: true, where: 'the callback authentication token in the Chat console' },
   encode: (payload) => utf8(JSON.stringify(payload)),
-  needsEvent: 'the CallbackCommand (read from the body when it has one)',
   sign({ body, secret, now, event }) {
     const fromBody = fieldOf(tryParseJson(body), 'CallbackCommand');
     const command = typeof fromBody === 'string' ? fromBody : (event ?? '');

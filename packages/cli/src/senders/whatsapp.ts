@@ -7,7 +7,7 @@ import { bodySpaceAdded, wrongSecret } from './tamperings.js';
 /** go-whatsapp-web-multidevice, v9.0.1+ (research/senders.md §3.2–3.3). */
 export const whatsappSender: SenderProfile = {
   name: 'whatsapp',
-  sender: 'go-whatsapp-web-multidevice (GOWA)',
+  sender: 'GOWA (go-whatsapp-web-multidevice)',
   wire: 'Go json.Marshal body (sorted keys, \\u003c escapes) with Content-Length, X-Hub-Signature-256',
   path: '/whatsapp',
   fixtures: whatsappFixtures,
@@ -35,8 +35,8 @@ export const whatsappSender: SenderProfile = {
   createProvider: (secret) => whatsapp({ secret: secret ?? GOWA_DEFAULT_SECRET }),
   readReply(status) {
     if (status >= 200 && status < 300)
-      return { delivered: true, summary: 'delivered (GOWA never reads the body)' };
-    return { delivered: false, summary: 'GOWA retries: 5 attempts in all, 1, 2, 4, 8 s apart' };
+      return { delivered: true, summary: 'delivered (the body is never read)' };
+    return { delivered: false, summary: 'retries: 5 attempts in all, 1, 2, 4, 8 s apart' };
   },
   demo: {
     secret: 'hookguard-demo-gowa-secret',

@@ -1,0 +1,90 @@
+import { createReceiver, type HmacOptions, hmac } from '@hookguard/core';
+import { signHmac } from '@hookguard/core/testing';
+import { usageError } from '../cli-error.js';
+import { utf8 } from './json-body.js';
+import type { SenderProfile } from './sender-profile.js';
+import { bodySpaceAdded, replayedLater, wrongSecret } from './tamperings.js';
+
+/** `hmac()` options without the secret, as `--scheme` takes them (JSON). */
+export type HmacScheme = Omit<HmacOptions, 'secret' | 'events' | 'respond' | 'allowFrom'>;
+
+/**
+ * The example sender of hookguard's hmac() docs: "Acme CI" signs `<timestamp>.<body>` with
+ * HMAC-SHA256 and sends `X-Acme-Signature: v1=<hex>`. Used when no --scheme is given.
+ */
+export const EXAMPLE_SCHEME: HmacScheme = {
+  name: 'acme-ci',
+  signature: { header: 'X-Acme-Signature', prefix: 'v1=' },
+  signed: '{timestamp}.{body}',
+  timestamp: { header: 'X-Acme-Timestamp', toleranceSeconds: 300 },
+  id: { header: 'X-Acme-Delivery' },
+  event: { body: 'event' },
+};
+
+const build = { id: 1042, pipeline: 'main', commit: '0d1a26e67d8f', branch: 'main' };
+/** Bodies for the example scheme: a sender described with hmac() defines its own events. */
+const EXAMPLE_FIXTURES: Readonly<Record<string, Record<string, unknown>>> = {
+  'build.started': { event: 'build.started', build },
+  'build.finished': { event: 'build.finished', build: { ...build, status: 'passed', duration_s: 184 } },
+  'deploy.failed': {
+    event: 'deploy.failed',
+    deploy: { id: 77, target: 'prod', error: 'health check <timeout>' },
+  },
+};
+const DEMO_SECRET = 'hookguard-demo-hmac-secret';
+
+/** Reads `--scheme`, checking it the way hmac() does, so a mistake is reported before anything is sent. */
+export function parseHmacScheme(text: string | undefined): HmacScheme | undefined {
+  if (text === undefined) return undefined;
+  let scheme: unknown;
+  try {
+    scheme = JSON.parse(text);
+  } catch (error) {
+    throw usageError(`--scheme is not JSON: ${(error as Error).message}`);
+  }
+  if (typeof scheme !== 'object' || scheme === null || Array.isArray(scheme)) {
+    throw usageError(
+      '--scheme must be a JSON object of hmac() options, e.g. {"signature":{"header":"x-signature"}}',
+    );
+  }
+  try {
+    hmac({ ...(scheme as HmacScheme), secret: 'check' });
+  } catch (error) {
+    throw usageError(`bad --scheme: ${(error as Error).message.replace(/^hookguard\S*:?\s*/, '')}`);
+  }
+  return scheme as HmacScheme;
+}
+
+/** Any HMAC-signing sender, as described by a scheme (default: the Acme CI example). */
+export function hmacSender(scheme: HmacScheme = EXAMPLE_SCHEME): SenderProfile {
+  const example = scheme === EXAMPLE_SCHEME;
+  return {
+    name: 'hmac',
+    sender: example
+      ? 'Acme CI (the hmac() example sender)'
+      : `${scheme.name ?? 'a sender'} (described by --scheme)`,
+    wire: example
+      ? 'JSON body; X-Acme-Timestamp, X-Acme-Delivery, X-Acme-Signature: v1=<hex HMAC-SHA256(timestamp.body)>'
+      : 'as --scheme describes',
+    path: '/hmac',
+    fixtures: example ? EXAMPLE_FIXTURES : {},
+    secret: { optional: false, where: "the sender's signing secret" },
+    encode: (payload) => utf8(JSON.stringify(payload)),
+    sign({ body, secret, now }) {
+      const signed = signHmac(scheme, secret ?? '', { body, now });
+      return { query: [...signed.query], headers: Object.entries(signed.headers), body, chunked: false };
+    },
+    createProvider: (secret) => hmac({ ...scheme, secret: secret ?? '' }),
+    readReply(status) {
+      if (status >= 200 && status < 300) return { delivered: true, summary: 'delivered' };
+      return { delivered: false, summary: "failed; the sender's own retry policy decides what happens next" };
+    },
+    demo: {
+      secret: DEMO_SECRET,
+      showcase: 'build.finished',
+      createReceiver: () => createReceiver(hmac({ ...scheme, secret: DEMO_SECRET })).on('*', () => {}),
+      expect: () => ({ status: 204, body: '' }),
+      tamperings: [bodySpaceAdded(), wrongSecret(), replayedLater()],
+    },
+  };
+}
