@@ -1,0 +1,447 @@
+import { gzipSync } from 'node:zlib';
+import type { ReceiverOptions } from '@hookguard/core';
+import { type FuzzSender, NOW } from '../fuzz/senders.js';
+import { head, type WireStep } from './wire.js';
+
+export const PATH = '/hook';
+
+/** A request sent with an ordinary HTTP client (Content-Length set), or written byte by byte. */
+export type BadRequest =
+  | {
+      readonly method?: string;
+      readonly url: string;
+      readonly headers: Readonly<Record<string, string>>;
+      readonly body: Uint8Array;
+    }
+  | { readonly wire: readonly WireStep[] };
+
+export interface Expected {
+  /** An exact status, or `accepted` for any 2xx (the sender's own success form). */
+  readonly status: number | 'accepted';
+  readonly code?: string;
+  readonly headers?: Readonly<Record<string, string | undefined>>;
+  /** The answer comes from Node's HTTP parser, before any framework or hookguard runs. */
+  readonly fromNode?: true;
+}
+
+/** What a handler saw: the event as given, and its name (`unknown` for bodies no schema knows). */
+export interface Seen {
+  readonly event: unknown;
+  readonly name: string;
+}
+
+/**
+ * One row of the bad-input matrix. `decision` is the documented answer and why (SECURITY.md,
+ * docs/bad-input.md); the runner sends the row through every adapter and checks exactly that.
+ */
+export interface BadInputRow {
+  readonly title: string;
+  readonly decision: string;
+  readonly appliesTo?: (sender: FuzzSender) => boolean;
+  readonly options?: ReceiverOptions;
+  readonly request: (sender: FuzzSender) => BadRequest;
+  readonly expect: (sender: FuzzSender) => Expected;
+  /** How many handler calls the row allows: 0 for every refusal. */
+  readonly handlerCalls: number;
+  /** What the handler returns (default nothing). */
+  readonly reply?: (sender: FuzzSender) => unknown;
+  /** Further checks on what reached the handler and on the answer's body. */
+  readonly check?: (seen: readonly Seen[], text: string, headers: Readonly<Record<string, unknown>>) => void;
+}
+
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+
+/** The sender's first real event, as JSON text, with its sender-side name. */
+function known(sender: FuzzSender): { name: string; text: string } {
+  const [name, body] = sender.fixtures[0]!;
+  return { name, text: JSON.stringify(body) };
+}
+
+/** An authentic event no schema knows: it reaches `unknown` handlers with its JSON as parsed. */
+function unknownEvent(sender: FuzzSender, fields: string): { name: string; text: string } {
+  const name = 'hookguard.not_an_event';
+  const shaped = JSON.stringify(
+    sender.shape ? sender.shape({ hookguard: 'probe' }, name) : { hookguard: 'probe' },
+  );
+  // Raw text, so the fields can hold what JSON.stringify never writes (duplicates, 1e400).
+  return { name, text: `{${fields},${shaped.slice(1)}` };
+}
+
+/** Signs exactly these bytes as the sender would, for the event name it gives outside the body. */
+export function signed(sender: FuzzSender, body: Uint8Array, name?: string): BadRequest {
+  const { url, headers } = sender.sign(body, { event: name });
+  return { url, headers, body };
+}
+
+/** The raw payload a handler got: a known event is the payload, an unknown one wraps it. */
+export function payloadOf(seen: Seen): Record<string, unknown> {
+  const event = seen.event as Record<string, unknown>;
+  return (seen.name === 'unknown' ? event['payload'] : event) as Record<string, unknown>;
+}
+
+const accepted: Expected = { status: 'accepted' };
+const invalidJson: Expected = { status: 400, code: 'INVALID_JSON' };
+const close = { connection: 'close' };
+
+/** Rows that depend on the body's bytes: run for every sender, through every adapter. */
+export const bodyRows: readonly BadInputRow[] = [
+  {
+    title: 'empty body, correctly signed',
+    decision: '400 INVALID_JSON: nothing to deliver; the signature is checked first, so unsigned gets 401.',
+    request: (sender) => signed(sender, new Uint8Array(0), known(sender).name),
+    expect: () => invalidJson,
+    handlerCalls: 0,
+  },
+  {
+    title: 'body cut short after signing',
+    decision:
+      '401 SIGNATURE_MISMATCH where the proof covers the body; where it does not (Tencent, token), ' +
+      'the cut JSON is caught by the parser: 400 INVALID_JSON.',
+    request: (sender) => {
+      const { name, text } = known(sender);
+      const full = signed(sender, utf8(text), name) as Extract<BadRequest, { url: string }>;
+      return { ...full, body: full.body.subarray(0, Math.floor(full.body.length / 2)) };
+    },
+    expect: (sender) =>
+      sender.bodyCovered
+        ? { status: 401, code: 'SIGNATURE_MISMATCH' }
+        : { status: 400, code: 'INVALID_JSON' },
+    handlerCalls: 0,
+  },
+  {
+    title: 'truncated JSON, signed as sent',
+    decision: '400 INVALID_JSON: authentic but unreadable; never guessed at.',
+    request: (sender) => {
+      const { name, text } = known(sender);
+      return signed(sender, utf8(text.slice(0, -1)), name);
+    },
+    expect: () => invalidJson,
+    handlerCalls: 0,
+  },
+  {
+    title: 'invalid UTF-8, signed',
+    decision: '400 INVALID_JSON: bytes are decoded strictly, never replaced with U+FFFD.',
+    request: (sender) => {
+      const { name, text } = known(sender);
+      return signed(
+        sender,
+        Buffer.concat([utf8(text.slice(0, -1)), utf8(',"x":"'), Buffer.from([0xff, 0xfe]), utf8('"}')]),
+        name,
+      );
+    },
+    expect: () => invalidJson,
+    handlerCalls: 0,
+  },
+  {
+    title: 'UTF-8 byte order mark before the JSON',
+    decision:
+      'Accepted: the signature covers the bytes as sent (BOM included), then the BOM is dropped before ' +
+      'JSON.parse, as the WHATWG decoder does.',
+    request: (sender) => {
+      const { name, text } = known(sender);
+      return signed(sender, utf8(`\uFEFF${text}`), name);
+    },
+    expect: () => accepted,
+    handlerCalls: 1,
+  },
+  {
+    title: 'depth bomb (100 000 nested arrays), signed',
+    decision: `400 INVALID_JSON: nesting deeper than 512 levels is refused before a handler could recurse on it.`,
+    request: (sender) =>
+      signed(sender, utf8(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), known(sender).name),
+    expect: () => invalidJson,
+    handlerCalls: 0,
+  },
+  {
+    title: 'huge numbers',
+    decision:
+      'Accepted with JSON.parse semantics: 1e400 becomes Infinity, integers beyond 2^53 lose precision. ' +
+      'No sender we serve sends either; ids that matter are strings or fit 2^53.',
+    request: (sender) => {
+      const { name, text } = unknownEvent(sender, '"big":1e400,"long":12345678901234567890');
+      return signed(sender, utf8(text), name);
+    },
+    expect: () => accepted,
+    handlerCalls: 1,
+    check: (seen) => {
+      const payload = payloadOf(seen[0]!);
+      if (payload['big'] !== Number.POSITIVE_INFINITY) throw new Error(`big was ${String(payload['big'])}`);
+      if (payload['long'] !== Number(12345678901234567890n))
+        throw new Error(`long was ${String(payload['long'])}`);
+    },
+  },
+  {
+    title: 'duplicate keys',
+    decision:
+      'Accepted, the last value wins (JSON.parse). The signature covers the bytes, so a sender that ' +
+      'signed duplicates meant them; any other parser reading the same bytes must also take the last.',
+    request: (sender) => {
+      const { name, text } = unknownEvent(sender, '"dup":"first","dup":"last"');
+      return signed(sender, utf8(text), name);
+    },
+    expect: () => accepted,
+    handlerCalls: 1,
+    check: (seen) => {
+      const value = payloadOf(seen[0]!)['dup'];
+      if (value !== 'last') throw new Error(`dup was ${String(value)}`);
+    },
+  },
+  {
+    title: '__proto__ and constructor.prototype keys',
+    decision:
+      'Accepted, and no prototype changes: JSON.parse makes "__proto__" an own data property, zod ' +
+      'drops it from known events; Object.prototype is never touched.',
+    request: (sender) => {
+      const { name, text } = unknownEvent(
+        sender,
+        '"__proto__":{"polluted":"yes","isAdmin":true},"constructor":{"prototype":{"polluted":"yes"}}',
+      );
+      return signed(sender, utf8(text), name);
+    },
+    expect: () => accepted,
+    handlerCalls: 1,
+    check: (seen) => {
+      const payload = payloadOf(seen[0]!);
+      if (Object.getPrototypeOf(payload) !== Object.prototype) throw new Error('payload prototype replaced');
+      if ((payload as { isAdmin?: unknown }).isAdmin !== undefined) throw new Error('isAdmin inherited');
+      if (({} as { polluted?: unknown }).polluted !== undefined) throw new Error('Object.prototype polluted');
+    },
+  },
+  {
+    title: 'Content-Type text/plain',
+    decision:
+      '415 UNSUPPORTED_MEDIA_TYPE before the body is read; a missing Content-Type is accepted (Tencent sends none).',
+    request: (sender) => {
+      const { name, text } = known(sender);
+      const request = signed(sender, utf8(text), name) as Extract<BadRequest, { url: string }>;
+      return { ...request, headers: { ...request.headers, 'content-type': 'text/plain' } };
+    },
+    expect: () => ({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }),
+    handlerCalls: 0,
+  },
+  ...['GET', 'PUT', 'DELETE'].map(
+    (method): BadInputRow => ({
+      title: `${method} instead of POST`,
+      decision: '405 METHOD_NOT_ALLOWED with Allow: POST, before the proof is checked.',
+      request: (sender) => {
+        const { name, text } = known(sender);
+        const request = signed(sender, utf8(text), name) as Extract<BadRequest, { url: string }>;
+        return { ...request, method, body: method === 'GET' ? new Uint8Array(0) : request.body };
+      },
+      expect: () => ({ status: 405, code: 'METHOD_NOT_ALLOWED', headers: { allow: 'POST' } }),
+      handlerCalls: 0,
+    }),
+  ),
+  {
+    title: 'a reply string with CRLF and a header in it',
+    decision:
+      'Sent as a JSON string in the body ("\\r\\n" escaped); response headers are fixed by hookguard and ' +
+      'never built from handler data.',
+    appliesTo: (sender) => sender.name === 'onebot' || sender.name === 'tencentChat',
+    request: (sender) => {
+      const [name, body] = sender.fixtures.find(([event]) => REPLYABLE.includes(event))!;
+      return signed(sender, utf8(JSON.stringify(body)), name);
+    },
+    reply: (sender) =>
+      sender.name === 'onebot' ? { reply: INJECTION } : { decision: 'reject', code: 120001, info: INJECTION },
+    expect: () => ({ status: 200, headers: { 'set-cookie': undefined, 'x-injected': undefined } }),
+    handlerCalls: 1,
+    check: (_seen, text, headers) => {
+      if (!text.includes(JSON.stringify(INJECTION).slice(1, -1)))
+        throw new Error(`reply not in body: ${text}`);
+      if ('set-cookie' in headers || 'x-injected' in headers) throw new Error('a header was injected');
+    },
+  },
+];
+
+const INJECTION = 'pong\r\nSet-Cookie: session=stolen\r\nX-Injected: 1\r\n\r\n<html>';
+const REPLYABLE = ['message.group.normal', 'C2C.CallbackBeforeSendMsg'];
+
+/**
+ * Rows about the transport: the body reader and Node's parser are shared by every sender, so
+ * these run with one (onebot, whose proof covers the body) through every adapter.
+ */
+export const transportRows: readonly BadInputRow[] = [
+  {
+    title: 'gzip bomb (10 MiB of zeros in 10 KiB)',
+    decision: '413 BODY_TOO_LARGE: the limit applies to the decoded bytes and decoding stops there.',
+    options: { bodyLimit: 64 * 1024 },
+    request: (sender) => {
+      const request = signed(sender, Buffer.alloc(0)) as Extract<BadRequest, { url: string }>;
+      return {
+        ...request,
+        headers: { ...request.headers, 'content-encoding': 'gzip' },
+        body: gzipSync(Buffer.alloc(10 * 1024 * 1024)),
+      };
+    },
+    expect: () => ({ status: 413, code: 'BODY_TOO_LARGE', headers: close }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'Content-Length larger than the body sent',
+    decision:
+      '408 BODY_TIMEOUT once bodyTimeoutMs passes (a client that promises more than it sends is a slow ' +
+      'client), Connection: close.',
+    options: { bodyTimeoutMs: 300 },
+    request: (sender) => {
+      const { text } = known(sender);
+      const body = utf8(text);
+      const headers = Object.entries({
+        ...sender.sign(body).headers,
+        'content-length': String(body.length + 100),
+      });
+      return { wire: [head('POST', PATH, headers), body, { pauseMs: 2000 }] };
+    },
+    expect: () => ({ status: 408, code: 'BODY_TIMEOUT', headers: close }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'Content-Length smaller than the body sent',
+    decision:
+      "400 from Node's HTTP parser, connection closed: Content-Length bytes are the body and the rest is " +
+      'parsed as a next request, which is not HTTP. No handler runs: the shortened body is not what was signed.',
+    request: (sender) => {
+      const { text } = known(sender);
+      const body = utf8(text);
+      const headers = Object.entries({
+        ...sender.sign(body).headers,
+        'content-length': String(body.length - 10),
+      });
+      // One write, as a client would send it: Node sees the leftover in the same read.
+      return { wire: [Buffer.concat([utf8(head('POST', PATH, headers)), body])] };
+    },
+    expect: () => ({ status: 400, fromNode: true }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'slow-loris body (one byte every 50 ms)',
+    decision:
+      '408 BODY_TIMEOUT when the body is not complete within bodyTimeoutMs (default 30 s), Connection: close.',
+    options: { bodyTimeoutMs: 300 },
+    request: (sender) => {
+      const body = utf8(known(sender).text);
+      const headers = Object.entries({ ...sender.sign(body).headers, 'content-length': String(body.length) });
+      const drip = [...body.subarray(0, 60)].flatMap((byte) => [Uint8Array.of(byte), { pauseMs: 50 }]);
+      return { wire: [head('POST', PATH, headers), ...drip] };
+    },
+    expect: () => ({ status: 408, code: 'BODY_TIMEOUT', headers: close }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'a 20 KiB header',
+    decision:
+      "431 from Node's HTTP parser (16 KiB default --max-http-header-size): refused before any framework " +
+      'or hookguard code runs.',
+    request: (sender) => {
+      const body = utf8(known(sender).text);
+      const headers: [string, string][] = [
+        ...Object.entries(sender.sign(body).headers),
+        ['content-length', String(body.length)],
+        ['x-padding', 'a'.repeat(20 * 1024)],
+      ];
+      return { wire: [head('POST', PATH, headers), body] };
+    },
+    expect: () => ({ status: 431, fromNode: true }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'the signature header sent twice (both valid)',
+    decision:
+      '401 SIGNATURE_MALFORMED: Node joins repeats as "a, b", which is no signature. Never "first wins", ' +
+      'since a proxy in front may pick the other one.',
+    request: (sender) => {
+      const body = utf8(known(sender).text);
+      const signedHeaders = sender.sign(body).headers;
+      const headers: [string, string][] = [
+        ...Object.entries(signedHeaders),
+        ['x-signature', signedHeaders['x-signature']!],
+        ['content-length', String(body.length)],
+      ];
+      return { wire: [head('POST', PATH, headers), body] };
+    },
+    expect: () => ({ status: 401, code: 'SIGNATURE_MALFORMED' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'two different Content-Length headers',
+    decision: "400 from Node's HTTP parser (request smuggling guard): never reaches a framework.",
+    request: (sender) => {
+      const body = utf8(known(sender).text);
+      const headers: [string, string][] = [
+        ...Object.entries(sender.sign(body).headers),
+        ['content-length', String(body.length)],
+        ['content-length', String(body.length - 1)],
+      ];
+      return { wire: [head('POST', PATH, headers), body] };
+    },
+    expect: () => ({ status: 400, fromNode: true }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'Content-Length together with Transfer-Encoding: chunked',
+    decision: "400 from Node's HTTP parser (request smuggling guard): never reaches a framework.",
+    request: (sender) => {
+      const body = utf8(known(sender).text);
+      const headers: [string, string][] = [
+        ...Object.entries(sender.sign(body).headers),
+        ['content-length', String(body.length)],
+        ['transfer-encoding', 'chunked'],
+      ];
+      return {
+        wire: [head('POST', PATH, headers), `${body.length.toString(16)}\r\n`, body, '\r\n0\r\n\r\n'],
+      };
+    },
+    expect: () => ({ status: 400, fromNode: true }),
+    handlerCalls: 0,
+  },
+];
+
+/** Tencent proves a callback in the query string, so repeated or disagreeing parameters are rows of their own. */
+export const tencentRows: readonly BadInputRow[] = [
+  {
+    title: 'Sign=a&Sign=b (both the valid Sign)',
+    decision: '401 SIGNATURE_MALFORMED: a repeated Tencent parameter is refused, never "first wins".',
+    request: (sender) => {
+      const { name, text } = known(sender);
+      const request = signed(sender, utf8(text), name) as Extract<BadRequest, { url: string }>;
+      const sign = new URL(request.url, 'http://x').searchParams.get('Sign')!;
+      return { ...request, url: `${request.url}&Sign=${sign}` };
+    },
+    expect: () => ({ status: 401, code: 'SIGNATURE_MALFORMED' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'CallbackCommand repeated with another command',
+    decision: '401 SIGNATURE_MALFORMED: the command decides the reply form, so it must be unambiguous.',
+    request: (sender) => {
+      const { name, text } = known(sender);
+      const request = signed(sender, utf8(text), name) as Extract<BadRequest, { url: string }>;
+      return { ...request, url: `${request.url}&CallbackCommand=Group.CallbackBeforeSendMsg` };
+    },
+    expect: () => ({ status: 401, code: 'SIGNATURE_MALFORMED' }),
+    handlerCalls: 0,
+  },
+  {
+    title: "query CallbackCommand differs from the body's",
+    decision:
+      '401 SENDER_MISMATCH: the Sign covers neither, so the two must at least agree before a handler runs.',
+    request: (sender) => {
+      const { text } = known(sender);
+      return signed(sender, utf8(text), 'Group.CallbackAfterSendMsg');
+    },
+    expect: () => ({ status: 401, code: 'SENDER_MISMATCH' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'RequestTime 61 s old with a valid Sign for it',
+    decision: "401 TIMESTAMP_OUT_OF_RANGE: Tencent's ±60 s rule is the only replay guard its Sign has.",
+    request: (sender) => {
+      const { name, text } = known(sender);
+      const body = utf8(text);
+      const { url, headers } = sender.sign(body, { event: name, now: NOW - 61_000 });
+      return { url, headers, body };
+    },
+    expect: () => ({ status: 401, code: 'TIMESTAMP_OUT_OF_RANGE' }),
+    handlerCalls: 0,
+  },
+];
