@@ -212,6 +212,22 @@ export function transportScenarios(row: ProviderRow): Scenario[] {
       handlerCalls: 0,
     },
     {
+      title: named('empty Content-Type header, read as absent'),
+      row,
+      handlers: [['*', nothing]],
+      request: { ...authentic, headers: { ...authentic.headers, 'content-type': '' } },
+      expect: row.noReply,
+      handlerCalls: 1,
+    },
+    {
+      title: named('malformed Content-Type'),
+      row,
+      handlers: [['*', nothing]],
+      request: { ...authentic, headers: { ...authentic.headers, 'content-type': 'json' } },
+      expect: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+      handlerCalls: 0,
+    },
+    {
       title: named('text/plain'),
       row,
       handlers: [['*', nothing]],

@@ -1,6 +1,6 @@
 import type { ReceiverLike } from '@hookguard/core';
 import { nodeRequestHead } from '@hookguard/core';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 export interface FastifyWebhookOptions {
@@ -14,25 +14,22 @@ export interface FastifyWebhookOptions {
 /**
  * `app.register(fastifyWebhook, { receiver, path: '/onebot' })`.
  *
- * Everything below happens in the plugin's own encapsulated scope (fastify-plugin with
- * `encapsulate: true` only adds a name and a Fastify version check): the parent's content-type
- * parsers, hooks and error handler are untouched, and a parent's own `application/json` parser
- * does not clash with ours because the scope starts by removing every inherited one.
+ * The route answers from its own `onRequest` hook, before Fastify looks at the Content-Type or
+ * runs a content-type parser: the core reads `request.raw` itself, exactly as the Express and Koa
+ * adapters do, so every Content-Type (valid, malformed, empty or absent), gzip, limits, 408 and
+ * their error bodies get the same answer everywhere. No parser is added or removed, so the app's
+ * JSON parsing (its own custom parser included) is untouched; the plugin keeps its encapsulated
+ * scope (fastify-plugin with `encapsulate: true` only adds a name and a Fastify version check).
+ * The app's `onRequest` hooks still run first; its later hooks (preParsing onwards) do not.
  *
- * Fastify's parser is bypassed on purpose: the catch-all parser leaves the stream unread and the
- * core reads `request.raw` exactly as the Express and Koa adapters do, so gzip, limits, 408, 415
- * and their error bodies are the same everywhere instead of re-created from Fastify's errors.
- * Fastify's `bodyLimit` (route, else app) is passed on, and the smaller limit wins.
+ * Fastify's `bodyLimit` (the route's, else the app's) is passed on; the smaller of it and the
+ * receiver's `bodyLimit` applies.
  */
 const webhookRoute: FastifyPluginAsync<FastifyWebhookOptions> = async (
   scope,
   { receiver, path, bodyLimit },
 ) => {
-  scope.removeAllContentTypeParsers();
-  // Any Content-Type (or none) reaches the handler, so the core, not Fastify, decides on 415.
-  scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
-  // `all`: a GET gets the core's JSON 405 with `Allow: POST`, as from every other adapter.
-  scope.all(path, { ...(bodyLimit === undefined ? {} : { bodyLimit }) }, async (request, reply) => {
+  async function answer(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const head = nodeRequestHead(request.raw, request.originalUrl, request.ip);
     const answer = await receiver.handleStream(head, request.raw, {
       bodyLimit: request.routeOptions.bodyLimit,
@@ -40,7 +37,10 @@ const webhookRoute: FastifyPluginAsync<FastifyWebhookOptions> = async (
     reply.code(answer.status).headers(answer.headers);
     // No payload for an empty answer, so Fastify adds no text/plain Content-Type.
     return answer.body === '' ? reply.send() : reply.send(answer.body);
-  });
+  }
+  // `all`: a GET gets the core's JSON 405 with `Allow: POST`, as from every other adapter.
+  // The handler is never reached: `answer` has replied in onRequest already.
+  scope.all(path, { ...(bodyLimit === undefined ? {} : { bodyLimit }), onRequest: answer }, answer);
 };
 
 export const fastifyWebhook = fp(webhookRoute, {

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { createReceiver, onebot, type ReceiverOptions } from '@hookguard/core';
-import { napcatGroupMessage, onebotFixtures, signOneBot } from '@hookguard/core/testing';
+import { createReceiver, hmac, onebot, type ReceiverOptions } from '@hookguard/core';
+import { napcatGroupMessage, onebotFixtures, signHmac, signOneBot } from '@hookguard/core/testing';
 import { fastifyLogger, fastifyWebhook } from '@hookguard/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -65,7 +65,7 @@ describe('fastifyWebhook', () => {
     expect(response.headers['content-type']).toBeUndefined();
   });
 
-  it('lets the core decide on Content-Type: text/plain is its 415, a missing one is accepted', async () => {
+  it('lets the core decide on every Content-Type: text/plain and malformed are its 415, missing or empty accepted', async () => {
     const app = track(Fastify());
     await app.register(fastifyWebhook, { receiver: pingBot(), path: '/onebot' });
     const { payload, headers } = signed(napcatGroupMessage);
@@ -80,6 +80,56 @@ describe('fastifyWebhook', () => {
     const { 'content-type': _, ...withoutType } = headers;
     const none = await app.inject({ method: 'POST', url: '/onebot', payload, headers: withoutType });
     expect(none.json()).toEqual({ reply: 'pong', at_sender: true });
+    // Fastify itself would refuse these before any parser; the core reads '' as absent.
+    const empty = await app.inject({
+      method: 'POST',
+      url: '/onebot',
+      payload,
+      headers: { ...headers, 'content-type': '' },
+    });
+    expect(empty.json()).toEqual({ reply: 'pong', at_sender: true });
+    const malformed = await app.inject({
+      method: 'POST',
+      url: '/onebot',
+      payload,
+      headers: { ...headers, 'content-type': 'json' },
+    });
+    expect(malformed.json()).toMatchObject({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+  });
+
+  it("runs the app's onRequest hooks first (rate limits, request ids), then answers", async () => {
+    const app = track(Fastify());
+    app.addHook('onRequest', async (_request, reply) => {
+      reply.header('x-request-id', 'r-1');
+    });
+    await app.register(fastifyWebhook, { receiver: pingBot(), path: '/onebot' });
+    const response = await app.inject({ url: '/onebot', ...signed(napcatGroupMessage) });
+    expect(response.headers['x-request-id']).toBe('r-1');
+    expect(response.json()).toEqual({ reply: 'pong', at_sender: true });
+  });
+
+  it('hands the core the trust-proxy aware request.ip, so an allowFrom list works behind a proxy', async () => {
+    const scheme = { signature: { header: 'x-signature', prefix: 'sha256=' } } as const;
+    const ci = () =>
+      createReceiver(hmac({ ...scheme, secret: 'ci-secret', allowFrom: ['203.0.113.0/24'] })).on(
+        '*',
+        () => undefined,
+      );
+    const body = '{"build":1}';
+    const request = {
+      method: 'POST' as const,
+      url: '/ci',
+      payload: body,
+      headers: { ...signHmac(scheme, 'ci-secret', { body }).headers, 'x-forwarded-for': '203.0.113.7' },
+    };
+    const behindProxy = track(Fastify({ trustProxy: true }));
+    await behindProxy.register(fastifyWebhook, { receiver: ci(), path: '/ci' });
+    expect((await behindProxy.inject(request)).statusCode).toBe(204);
+    const direct = track(Fastify());
+    await direct.register(fastifyWebhook, { receiver: ci(), path: '/ci' });
+    const refused = await direct.inject(request);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json()).toMatchObject({ error: { code: 'SOURCE_NOT_ALLOWED' } });
   });
 
   it('decodes a gzip body with the core, signature over the decoded bytes', async () => {
