@@ -108,7 +108,7 @@ describeWithRedis('redisInbox() on a real Redis', (server) => {
     await settled(inbox);
     expect(seen).toEqual([20]);
     expect(await redis.xlen(inbox.keys.deadLetters)).toBe(0);
-  });
+  }, 40_000);
 
   async function killWorkerDuring(inbox: RedisInbox, receive: () => Promise<unknown>): Promise<void> {
     const doomed = spawn(process.execPath, ['--import', 'tsx', doomedWorker], {
@@ -141,7 +141,7 @@ describeWithRedis('redisInbox() on a real Redis', (server) => {
     expect(seen).toEqual([]);
     const [dead] = await inbox.deadLetters();
     expect(dead).toMatchObject({ attempts: 1, error: expect.stringMatching(/stopped during every attempt/) });
-  });
+  }, 40_000);
 
   it('puts an always-failing delivery in the dead letters after maxAttempts, with its error', async () => {
     let calls = 0;
