@@ -147,6 +147,8 @@ export function createReceivers(config: ExampleConfig): Mount[] {
       secret: config.gitlabToken,
       header: 'x-gitlab-token',
       event: { body: 'object_kind' },
+      // GitLab ids each event; a retry carries the same id, so dedupe runs it once.
+      id: { header: 'x-gitlab-event-uuid' },
     }),
     options,
   ).on('*', (_event, context) => {

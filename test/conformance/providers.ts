@@ -4,6 +4,7 @@ import { hmacRow } from './rows/hmac.js';
 import { onebotRow } from './rows/onebot.js';
 import { standardWebhooksRow } from './rows/standard-webhooks.js';
 import { tencentChatRow } from './rows/tencent-chat.js';
+import { tokenRow } from './rows/token.js';
 import { whatsappRow } from './rows/whatsapp.js';
 
 /** Every provider the matrix drives; the first also carries the transport scenarios. */
@@ -14,4 +15,5 @@ export const providerRows: readonly ProviderRow[] = [
   githubRow,
   standardWebhooksRow,
   hmacRow,
+  tokenRow,
 ];
