@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'HANDLER_FAILED'
   | 'INVALID_REPLY'
   | 'SHUTTING_DOWN'
+  | 'DELIVERY_IN_PROGRESS'
+  | 'STORE_UNAVAILABLE'
   | 'INTERNAL_ERROR';
 
 export class WebhookError extends Error {

@@ -68,6 +68,22 @@ describe('createReceiver().handle()', () => {
     expect(onError).not.toHaveBeenCalled();
   });
 
+  it('gives a duplicate the answer the sender actually got when the deadline passed, not the late reply', async () => {
+    let runs = 0;
+    const receiver = createReceiver(provider, { deadlineMs: 50 }).on('message', async () => {
+      runs++;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { reply: 'too late' };
+    });
+    const request = oneBotRequest(napcatGroupMessage, 'secret');
+    const first = await receiver.handle(request);
+    const whileRunning = await receiver.handle(request);
+    await receiver.close({ timeoutMs: 2000 });
+    expect(first.status).toBe(204);
+    expect(whileRunning).toEqual(first);
+    expect(runs).toBe(1);
+  });
+
   it('logs refusals by code only, never the secret or the body', async () => {
     const lines: string[] = [];
     const logger: Logger = {

@@ -112,10 +112,11 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
   ): Promise<WebhookResponse> {
     const abort = new AbortController();
     const context = contextFor(event, input, secretIndex, abort.signal);
-    const run = () => runFor(event, context).then((answer) => respondWith(answer, event));
-    const job = tracker.track(key === undefined ? run() : once(key, run), info, abort);
-    try {
-      const raced = await raceDeadline(job, deadlineMs);
+    // The deadline is raced inside the deduped unit, so what dedupe remembers is the answer the
+    // sender actually got: a duplicate after a fallback gets the fallback, not the late reply.
+    const run = async (): Promise<WebhookResponse> => {
+      const work = runFor(event, context).then((answer) => respondWith(answer, event));
+      const raced = await raceDeadline(work, deadlineMs);
       if (raced.settled) return raced.value;
       abort.abort(new Error('ack deadline passed'));
       logger.warn('ack deadline passed; answering with the fallback, handler continues', {
@@ -123,8 +124,15 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
         event: event.name,
         deadlineMs,
       });
-      job.catch((error: unknown) => reportHandlerError(error, context));
+      tracker.track(
+        work.catch((error: unknown) => reportHandlerError(error, context)),
+        info,
+        abort,
+      );
       return provider.fallback ? provider.fallback(event) : provider.respond(undefined, event);
+    };
+    try {
+      return await tracker.track(key === undefined ? run() : once(key, run), info, abort);
     } catch (error) {
       await reportHandlerError(error, context);
       throw error;
