@@ -17,6 +17,15 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * A provider's configuration error without its `hookguard onebot():` prefix, so the CLI's own
+ * one-line message can say where it came from.
+ */
+export function providerMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^hookguard(\s+\w+\(\))?:?\s*/, '');
+}
+
 export function usageError(message: string): CliError {
   return new CliError(message, EXIT_USAGE);
 }

@@ -49,10 +49,10 @@ Options:
     const reply = parseReply(values.reply);
     const { secret, note } = resolveSecret(sender, values.secret, io.env);
     const out = createOutput(io, values.json);
-    if (note) out.note(note);
     const provider = sender.createProvider(secret);
     const server = await startServer(sender, provider, reply, out, values.json === true, { port, host });
     const { port: bound } = server.address() as AddressInfo;
+    if (note) out.note(note);
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
     if (values.json) io.stdout.write(`${JSON.stringify({ listening: url, provider: sender.name })}\n`);
     else {

@@ -68,10 +68,11 @@ Options:
     });
     const request = sender.sign({ body: source.body, secret, now: Date.now(), event: source.event });
     const out = createOutput(io, values.json);
-    if (note) out.note(note);
     const answer = await transmit(values.url ?? `http://127.0.0.1:8080${sender.path}`, request, {
       timeoutMs,
     });
+    // Only once it worked: on a failure the error line is all the user needs.
+    if (note) out.note(note);
     const reading = sender.readReply(answer.status, answer.body, source.event ?? commandInBody(source.body));
     if (values.json) {
       out.json({

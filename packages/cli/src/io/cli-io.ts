@@ -1,7 +1,10 @@
 import type { Readable, Writable } from 'node:stream';
 
 /** A writable the CLI prints to; `isTTY` decides colour and progress lines. */
-export type OutputStream = Writable & { readonly isTTY?: boolean; readonly columns?: number };
+export type OutputStream = Writable & {
+  readonly isTTY?: boolean | undefined;
+  readonly columns?: number | undefined;
+};
 
 /**
  * Everything a command touches outside itself, so tests can run commands in-process over real

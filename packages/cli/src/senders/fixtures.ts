@@ -25,12 +25,24 @@ export function resolveFixture(reference: string, sender: SenderProfile): Resolv
 }
 
 export function unknownFixture(reference: string, sender: SenderProfile, event: string): never {
-  const near = Object.keys(sender.fixtures)
-    .filter((name) => name.startsWith(event.split('.')[0] ?? '') || name.includes(event))
-    .slice(0, 4);
+  const near = nearestNames(event, Object.keys(sender.fixtures)).slice(0, 4);
   const hint =
     near.length > 0 ? `; did you mean ${near.map((name) => `${sender.name}:${name}`).join(', ')}?` : '';
   throw usageError(
     `unknown fixture "${reference}"${hint} (\`hookguard fixtures ${sender.name}\` lists all ${Object.keys(sender.fixtures).length})`,
   );
+}
+
+/** The names sharing the most leading dotted parts with `event` (`message.group.nope` → `message.group.*`). */
+function nearestNames(event: string, names: readonly string[]): string[] {
+  const parts = event.split('.');
+  const shared = (name: string) => {
+    const other = name.split('.');
+    let count = 0;
+    while (count < parts.length && parts[count] === other[count]) count++;
+    return count;
+  };
+  const best = Math.max(0, ...names.map(shared));
+  if (best === 0) return names.filter((name) => name.toLowerCase().includes(event.toLowerCase()));
+  return names.filter((name) => shared(name) === best);
 }

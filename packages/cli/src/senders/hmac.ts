@@ -1,6 +1,6 @@
 import { createReceiver, type HmacOptions, hmac } from '@hookguard/core';
 import { signHmac } from '@hookguard/core/testing';
-import { usageError } from '../cli-error.js';
+import { providerMessage, usageError } from '../cli-error.js';
 import { utf8 } from './json-body.js';
 import type { SenderProfile } from './sender-profile.js';
 import { bodySpaceAdded, replayedLater, wrongSecret } from './tamperings.js';
@@ -50,7 +50,7 @@ export function parseHmacScheme(text: string | undefined): HmacScheme | undefine
   try {
     hmac({ ...(scheme as HmacScheme), secret: 'check' });
   } catch (error) {
-    throw usageError(`bad --scheme: ${(error as Error).message.replace(/^hookguard\S*:?\s*/, '')}`);
+    throw usageError(`bad --scheme: ${providerMessage(error)}`);
   }
   return scheme as HmacScheme;
 }

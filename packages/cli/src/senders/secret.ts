@@ -1,4 +1,4 @@
-import { usageError } from '../cli-error.js';
+import { providerMessage, usageError } from '../cli-error.js';
 import type { CliIo } from '../io/cli-io.js';
 import type { SenderProfile } from './sender-profile.js';
 
@@ -36,9 +36,7 @@ export function resolveSecret(
   try {
     sender.createProvider(resolved.secret);
   } catch (error) {
-    throw usageError(
-      `bad secret for ${sender.name}: ${(error as Error).message.replace(/^hookguard\s*/, '')}`,
-    );
+    throw usageError(`bad secret for ${sender.name}: ${providerMessage(error)}`);
   }
   return resolved;
 }

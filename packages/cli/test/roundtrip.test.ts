@@ -1,0 +1,133 @@
+import { senders } from '@hookguard/cli';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Background, jsonLines, runCli, startCli } from './support/cli.js';
+
+let listener: Background | undefined;
+afterEach(async () => {
+  await listener?.stop();
+  listener = undefined;
+});
+
+/** A secret each sender accepts (Standard Webhooks needs a whsec_ key). */
+const secretOf = (name: string) => senders.find((sender) => sender.name === name)!.demo.secret;
+const wrongSecretOf = (name: string) =>
+  name === 'standard-webhooks' ? `whsec_${Buffer.from('someone else').toString('base64')}` : 'someone-else';
+
+async function listenFor(name: string): Promise<string> {
+  listener = startCli(['listen', name, '--port', '0', '--secret', secretOf(name), '--json']);
+  const [, url] = await listener.waitFor(/"listening":"([^"]+)"/);
+  return url!;
+}
+
+describe.each(senders.map((sender) => [sender.name, sender] as const))(
+  'send → listen, %s',
+  (name, sender) => {
+    it('every fixture arrives verified, named as its fixture, with its typed payload', async () => {
+      const url = `${await listenFor(name)}${sender.path}`;
+      const fixtures = Object.keys(sender.fixtures);
+      expect(fixtures.length).toBeGreaterThan(0);
+      for (const fixture of fixtures) {
+        const sent = await runCli(['send', name, fixture, '--url', url, '--secret', secretOf(name)]);
+        expect(sent.stderr, fixture).toBe('');
+        expect(sent.code, `${fixture}: ${sent.stdout}`).toBe(0);
+      }
+      await listener!.stop();
+      const deliveries = jsonLines(listener!.stdout.text).slice(1);
+      expect(deliveries.map((delivery) => delivery['event'])).toEqual(fixtures);
+      for (const [index, delivery] of deliveries.entries()) {
+        expect(delivery, fixtures[index]).toMatchObject({ verified: true, known: true, method: 'POST' });
+        // The typed payload: zod may normalise values (Tencent's string EventTime), never drop a field.
+        const fixture = sender.fixtures[fixtures[index]!] as Record<string, unknown>;
+        expect(Object.keys(delivery['payload'] as object)).toEqual(
+          expect.arrayContaining(Object.keys(fixture)),
+        );
+      }
+    });
+
+    it('a delivery signed with another secret is refused, and send says the sender failed', async () => {
+      const url = `${await listenFor(name)}${sender.path}`;
+      const sent = await runCli([
+        'send',
+        name,
+        sender.demo.showcase,
+        '--url',
+        url,
+        '--secret',
+        wrongSecretOf(name),
+      ]);
+      expect(sent.code).toBe(1);
+      expect(sent.stdout).toMatch(/^401 Unauthorized/m);
+      expect(sent.stdout).toContain('SIGNATURE_MISMATCH');
+      await listener!.stop();
+      const [delivery] = jsonLines(listener!.stdout.text).slice(1);
+      expect(delivery).toMatchObject({
+        verified: false,
+        error: { code: 'SIGNATURE_MISMATCH' },
+        response: { status: 401 },
+        reading: { delivered: false },
+      });
+      expect(delivery?.['payload']).toBeUndefined();
+    });
+  },
+);
+
+describe('listen', () => {
+  it('answers with --reply, and send reads it as NapCat does', async () => {
+    listener = startCli([
+      'listen',
+      'onebot',
+      '--port',
+      '0',
+      '--secret',
+      's',
+      '--reply',
+      '{"reply":"pong","ban":true}',
+    ]);
+    const [, url] = await listener.waitFor(/listening on (http:\/\/\S+)/);
+    const sent = await runCli([
+      'send',
+      'onebot',
+      'message.group.normal',
+      '--url',
+      `${url}/onebot`,
+      '--secret',
+      's',
+    ]);
+    expect(sent.code).toBe(0);
+    expect(sent.stdout).toContain('{"reply":"pong","ban":true}');
+    expect(sent.stdout).toContain('NapCat: reply "pong" (ignores ban)');
+    await listener.waitFor(/reply 200/);
+    expect(listener.stdout.text).toMatch(/✓ verified {2}message\.group\.normal/);
+    // The headers as NapCat wrote them, letter case included, and how the body travelled.
+    expect(listener.stdout.text).toMatch(/^ {2}x-signature: sha1=[0-9a-f]{40}$/m);
+    expect(listener.stdout.text).toContain('chunked, no Content-Length');
+    expect(listener.stdout.text).toContain('"raw_message": "[CQ:at,qq=10001000] hi"');
+  });
+
+  it('reports an authentic body no schema knows as an unknown event, not a refusal', async () => {
+    listener = startCli(['listen', 'onebot', '--port', '0', '--secret', 's']);
+    const [, url] = await listener.waitFor(/listening on (http:\/\/\S+)/);
+    const body = JSON.stringify({ time: 1, self_id: 1, post_type: 'message', message_type: 'channel' });
+    const sent = await runCli(['send', 'onebot', '-', '--url', url!, '--secret', 's'], { stdin: body });
+    expect(sent.code).toBe(0);
+    await listener.waitFor(/reply 204/);
+    expect(listener.stdout.text).toContain('✓ verified  unknown event');
+  });
+
+  it('a GET is answered 405 and shown as refused', async () => {
+    listener = startCli(['listen', 'whatsapp', '--port', '0', '--secret', 's']);
+    const [, url] = await listener.waitFor(/listening on (http:\/\/\S+)/);
+    const response = await fetch(`${url}/whatsapp`);
+    expect(response.status).toBe(405);
+    await listener.waitFor(/refused METHOD_NOT_ALLOWED/);
+  });
+
+  it('without --secret, GOWA listens with its default secret and says so', async () => {
+    listener = startCli(['listen', 'whatsapp', '--port', '0']);
+    const [, url] = await listener.waitFor(/listening on (http:\/\/\S+)/);
+    expect(listener.stderr.text).toContain('using whatsapp\'s default "secret"');
+    const sent = await runCli(['send', 'whatsapp', 'message', '--url', `${url}/whatsapp`]);
+    expect(sent.code).toBe(0);
+    await listener.waitFor(/✓ verified {2}message/);
+  });
+});
