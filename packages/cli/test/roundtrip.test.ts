@@ -131,3 +131,15 @@ describe('listen', () => {
     await listener.waitFor(/✓ verified {2}message/);
   });
 });
+
+describe('listen --reply that the event cannot carry', () => {
+  it('shows the delivery as verified and the 500 with the reason', async () => {
+    listener = startCli(['listen', 'onebot', '--port', '0', '--secret', 's', '--reply', '{"approve":true}']);
+    const [, url] = await listener.waitFor(/listening on (http:\/\/\S+)/);
+    const sent = await runCli(['send', 'onebot', 'message.private.friend', '--url', url!, '--secret', 's']);
+    expect(sent.code).toBe(1);
+    await listener.waitFor(/INVALID_REPLY: /);
+    expect(listener.stdout.text).toMatch(/✓ verified {2}message\.private\.friend/);
+    expect(listener.stdout.text).toMatch(/reply 500 \{"error":\{"code":"INVALID_REPLY"/);
+  });
+});

@@ -22,7 +22,7 @@ export interface Delivery {
   readonly chunked: boolean;
   readonly bytes: number;
   readonly verified: boolean;
-  /** Why the receiver refused it, when it did. */
+  /** Why the receiver refused it, or why a verified delivery failed (a handler's reply the event cannot carry). */
   readonly error: { readonly code: string; readonly message: string } | undefined;
   readonly event: string | undefined;
   /** false: authentic, but no schema knew it (it reaches `unknown` handlers). */
@@ -81,7 +81,8 @@ export async function receiveDelivery(
   return {
     ...base,
     bytes: body.length,
-    verified: checked.ok && response.status < 400,
+    // A 4xx is a refusal before any handler (405, 415, 401...); a 5xx came after verification.
+    verified: checked.ok && (response.status < 400 || response.status >= 500),
     error:
       refusedBy ?? (checked.ok ? undefined : { code: checked.error.code, message: checked.error.message }),
     event: event?.name,

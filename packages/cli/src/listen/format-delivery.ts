@@ -31,6 +31,8 @@ export function formatDelivery(delivery: Delivery, sender: SenderProfile, paint:
   const status =
     response.status < 300 ? paint.green(String(response.status)) : paint.red(String(response.status));
   lines.push(`  ${paint.bold('reply')} ${status} ${response.body}`.trimEnd());
+  if (delivery.verified && delivery.error)
+    lines.push(`  ${paint.red(`${delivery.error.code}: ${delivery.error.message}`)}`);
   lines.push(`  ${paint.dim(`${shortName(sender)}: ${reading.summary}`)}`);
   return lines.join('\n');
 }
