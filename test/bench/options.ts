@@ -1,0 +1,65 @@
+import { availableParallelism } from 'node:os';
+import { type SizeName, SIZES } from './payloads.js';
+import { FRAMEWORKS, type Framework, isFramework } from './variants.js';
+
+export interface BenchOptions {
+  readonly mode: 'quick' | 'full';
+  readonly rounds: number;
+  readonly connections: number;
+  readonly warmupSeconds: number;
+  readonly seconds: number;
+  readonly frameworks: readonly Framework[];
+  readonly sizes: readonly SizeName[];
+  /** `taskset` CPUs: servers on `server`, the load generator on `client`; none on a 1-CPU machine. */
+  readonly pin: { readonly server: string; readonly client: string } | undefined;
+  readonly micro: boolean;
+}
+
+const HELP = `pnpm bench [--quick] [--rounds N] [--seconds S] [--warmup S] [--connections C]
+            [--frameworks node,express,koa,fastify] [--sizes 1k,64k] [--no-pin] [--no-micro]
+
+  --quick   one round, 1 s runs after a 0.5 s warm-up (under 2 minutes; numbers are rough)
+  default   5 alternating rounds, 5 s runs after a 2 s warm-up (about half an hour)`;
+
+/** Reads `pnpm bench` arguments; `--quick` changes the defaults, explicit flags still win. */
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const flags = new Map<string, string>();
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--') continue;
+    if (arg === '--help' || arg === '-h') {
+      console.log(HELP);
+      process.exit(0);
+    }
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}\n${HELP}`);
+    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    const boolean = ['quick', 'no-pin', 'no-micro'].includes(name);
+    flags.set(name, boolean ? 'true' : (inline ?? argv[++index] ?? ''));
+  }
+  const quick = flags.has('quick');
+  const number = (name: string, fallback: number) => {
+    const value = flags.has(name) ? Number(flags.get(name)) : fallback;
+    if (!(value > 0)) throw new Error(`--${name} must be a positive number`);
+    return value;
+  };
+  const list = <T extends string>(name: string, all: readonly T[], ok: (value: string) => value is T) => {
+    const value = flags.get(name);
+    if (value === undefined) return all;
+    const items = value.split(',').filter(Boolean);
+    for (const item of items) if (!ok(item)) throw new Error(`--${name}: unknown "${item}"`);
+    return items as T[];
+  };
+  const isSize = (value: string): value is SizeName => value in SIZES;
+  const pinned = !flags.has('no-pin') && availableParallelism() >= 2;
+  return {
+    mode: quick ? 'quick' : 'full',
+    rounds: number('rounds', quick ? 1 : 5),
+    connections: number('connections', 50),
+    warmupSeconds: number('warmup', quick ? 0.5 : 2),
+    seconds: number('seconds', quick ? 1 : 5),
+    frameworks: list('frameworks', FRAMEWORKS, isFramework),
+    sizes: list('sizes', Object.keys(SIZES) as SizeName[], isSize),
+    pin: pinned ? { server: '0', client: '1' } : undefined,
+    micro: !flags.has('no-micro'),
+  };
+}

@@ -1,0 +1,62 @@
+import type { MicroResult } from '../micro/main.js';
+import { renderTable } from './tables.js';
+
+const micros = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(2));
+const mbPerSecond = (microsPerMiB: number) => (1_048_576 / microsPerMiB).toFixed(0);
+
+/** Verify of 1 MiB: the HMAC floor, hookguard, the ratio (target ≤ 1.10), and the peers. */
+export function verifyTable(result: MicroResult, markdown: boolean): string {
+  const rows = result.verify.map((row) => [
+    row.scheme,
+    `${micros(row.floor.micros)} µs (${mbPerSecond(row.floor.micros)} MB/s)`,
+    `${micros(row.hookguard.micros)} µs (${mbPerSecond(row.hookguard.micros)} MB/s)`,
+    `${row.ratio.toFixed(3)}${row.ratio <= 1.1 ? ' ✓' : ' ✗'}`,
+    row.peers.map((peer) => `${peer.name}: ${micros(peer.micros)} µs`).join('; ') || '–',
+  ]);
+  return renderTable(
+    ['scheme (1 MiB body)', 'floor: createHmac + timingSafeEqual', 'hookguard provider.verify', 'ratio (≤ 1.10)', 'peers'],
+    rows,
+    markdown,
+  );
+}
+
+/** Per event: JSON.parse alone against hookguard's decode + zod parse, with the parts. */
+export function parseTable(result: MicroResult, markdown: boolean): string {
+  const rows = result.parse.map((row) => [
+    `${row.event}, ${row.size}`,
+    micros(row.jsonParse.micros),
+    micros(row.parseJsonBody.micros),
+    micros(row.zod.micros),
+    micros(row.decodeAndParse.micros),
+    `${row.ratio.toFixed(2)}×`,
+  ]);
+  return renderTable(
+    [
+      'event',
+      'JSON.parse µs',
+      'parseJsonBody µs (strict UTF-8, depth guard)',
+      'zod safeParse alone µs',
+      'hookguard decode + parse µs',
+      'ratio to JSON.parse',
+    ],
+    rows,
+    markdown,
+  );
+}
+
+/** Bytes allocated per request and body-sized buffers made, (b) against (c). */
+export function memoryTable(result: MicroResult, markdown: boolean): string {
+  const rows = result.memory.map((row) => [
+    row.size,
+    row.variant === 'b' ? '(b) hand-written' : '(c) hookguard handleStream',
+    Math.round(row.heapBytesPerRequest).toString(),
+    Math.round(row.externalBytesPerRequest).toString(),
+    String(row.bodySizedBuffers),
+    `${row.requests}${row.gcRuns > 0 ? ` (${row.gcRuns} GC: lower bound)` : ''}`,
+  ]);
+  return renderTable(
+    ['body', 'variant', 'JS heap bytes/request', 'Buffer bytes/request', 'body-sized buffers/request', 'requests'],
+    rows,
+    markdown,
+  );
+}

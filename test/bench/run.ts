@@ -1,0 +1,109 @@
+/**
+ * `pnpm bench [--quick]`: hookguard against hand-written receivers and its peers, measured side by
+ * side on this machine. Servers run in their own processes (pinned to one CPU), autocannon runs
+ * here (pinned to the other); then the micro benchmarks. Prints the ratio table and writes
+ * results/<quick|full>/{results.json,results.md,ratios.svg}.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from './build.js';
+import { runLoadSuite } from './load/suite.js';
+import { describeMachine, loadAverages } from './machine.js';
+import { runMicro } from './micro/run-micro.js';
+import { type BenchOptions, parseOptions } from './options.js';
+import { aggregate } from './report/aggregate.js';
+import { ratioChart } from './report/chart.js';
+import { memoryTable, parseTable, verifyTable } from './report/micro-tables.js';
+import { ratioTable, variantTable } from './report/tables.js';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Pins this process (every thread: -a) to the load generator's CPU; the servers get the other. */
+function pinSelf(options: BenchOptions): void {
+  if (!options.pin) return;
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', options.pin.client, String(process.pid)], { stdio: 'ignore' });
+  } catch {
+    log('taskset failed: running unpinned');
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  ensureBuilt(log);
+  pinSelf(options);
+  const machine = describeMachine();
+  const loadBefore = loadAverages();
+  log(
+    `hookguard bench (${options.mode}): ${options.rounds} round(s), ${options.connections} connections, ` +
+      `${options.warmupSeconds} s warm-up + ${options.seconds} s per run; load average ${loadBefore}`,
+  );
+  const runs = await runLoadSuite(options, log);
+  const micro = options.micro ? await runMicro(options.mode === 'quick', options.pin?.server) : undefined;
+  const loadAfter = loadAverages();
+  const result = aggregate(runs);
+
+  console.log(`\nRatios of req/s: median over rounds of each round's pair (range), ✓/✗ against the target\n`);
+  console.log(ratioTable(result, false));
+  if (micro) {
+    console.log(`\nVerify, 1 MiB body\n\n${verifyTable(micro, false)}`);
+    console.log(`\nParse per event\n\n${parseTable(micro, false)}`);
+    console.log(`\nMemory per request\n\n${memoryTable(micro, false)}`);
+  }
+  const failures = result.cells.reduce((sum, cell) => sum + cell.failures, 0);
+  if (failures > 0) console.log(`\n!! ${failures} requests failed: those runs are not comparable`);
+
+  const directory = fileURLToPath(new URL(`./results/${options.mode}/`, import.meta.url));
+  mkdirSync(directory, { recursive: true });
+  const seconds = Math.round((Date.now() - started) / 1000);
+  const when = new Date().toISOString();
+  const record = { when, seconds, options, machine, loadBefore, loadAfter, runs, micro, ...result };
+  writeFileSync(`${directory}results.json`, `${JSON.stringify(record, null, 1)}\n`);
+  const title = `hookguard req/s ratios, ${options.mode} run ${when.slice(0, 16)}Z, ${machine.cores}× ${machine.cpu}`;
+  writeFileSync(`${directory}ratios.svg`, ratioChart(result, title));
+  const markdown = [
+    `# ${options.mode} run, ${when}`,
+    '',
+    `${machine.cores}× ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, commit ${machine.commit}.`,
+    `${options.rounds} rounds × ${options.seconds} s (after ${options.warmupSeconds} s warm-up), ${options.connections} connections, ` +
+      `pinned: ${options.pin ? `servers CPU ${options.pin.server}, autocannon CPU ${options.pin.client}` : 'no'}. ` +
+      `Load average before: ${loadBefore}; after: ${loadAfter}. Took ${seconds} s.`,
+    `Versions: ${Object.entries(machine.versions)
+      .map(([name, value]) => `${name} ${value}`)
+      .join(', ')}.`,
+    '',
+    '## Ratios (req/s)',
+    '',
+    ratioTable(result, true),
+    '',
+    '## Every configuration',
+    '',
+    variantTable(result, true),
+    ...(micro
+      ? [
+          '',
+          '## Verify, 1 MiB',
+          '',
+          verifyTable(micro, true),
+          '',
+          '## Parse per event',
+          '',
+          parseTable(micro, true),
+          '',
+          '## Memory per request',
+          '',
+          memoryTable(micro, true),
+        ]
+      : []),
+    '',
+  ].join('\n');
+  writeFileSync(`${directory}results.md`, markdown);
+  log(`\nwrote ${directory}results.{json,md} and ratios.svg in ${seconds} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

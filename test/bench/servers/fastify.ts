@@ -1,0 +1,67 @@
+import { fastifyWebhook } from '@hookguard/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Variant } from '../variants.js';
+import {
+  githubReceiver,
+  handWrittenVerifyAndParse,
+  octokitMiddleware,
+  PATH,
+  standardReceiver,
+  standardWebhooksVerifier,
+} from './pieces.js';
+import type { Running } from './running.js';
+
+/** Fastify's own raw capture: the JSON parser replaced by a buffer one, as its docs show. */
+function captureRaw(app: FastifyInstance): void {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+}
+
+async function mount(app: FastifyInstance, variant: Variant): Promise<void> {
+  switch (variant) {
+    case 'a':
+      captureRaw(app);
+      app.post(PATH, (_request, reply) => reply.code(204).send());
+      return;
+    case 'b':
+      captureRaw(app);
+      app.post(PATH, (request, reply) => {
+        const event = handWrittenVerifyAndParse(request.body as Buffer, request.headers['x-hub-signature-256']);
+        return reply.code(event === undefined ? 401 : 204).send();
+      });
+      return;
+    case 'c':
+      await app.register(fastifyWebhook, { receiver: githubReceiver(), path: PATH });
+      return;
+    case 'c-sw':
+      await app.register(fastifyWebhook, { receiver: standardReceiver(), path: PATH });
+      return;
+    case 'd': {
+      // Leave the stream unread for the middleware, and let it write the Node response itself.
+      const middleware = octokitMiddleware();
+      app.removeAllContentTypeParsers();
+      app.addContentTypeParser('*', (_request, _payload, done) => done(null));
+      app.post(PATH, async (request, reply) => {
+        reply.hijack();
+        await middleware(request.raw, reply.raw);
+      });
+      return;
+    }
+    case 'e': {
+      const verify = standardWebhooksVerifier();
+      captureRaw(app);
+      app.post(PATH, (request, reply) => reply.code(verify(request.body as Buffer, request.raw) ? 204 : 401).send());
+      return;
+    }
+  }
+}
+
+export async function serveFastify(variant: Variant): Promise<Running> {
+  // Fastify's default logger is off; keep-alive as long as the other servers'.
+  const app = Fastify({ keepAliveTimeout: 60_000 });
+  await mount(app, variant);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('fastify did not listen on TCP');
+  return { port: address.port, close: () => app.close() };
+}
