@@ -125,7 +125,7 @@ describe('errors are one line on stderr and a non-zero exit code', () => {
     expectOneLine(
       run,
       2,
-      'hookguard: unknown provider "slack"; known providers: onebot, whatsapp, tencent-chat, github, standard-webhooks, hmac',
+      'hookguard: unknown provider "slack"; known providers: onebot, whatsapp, tencent-chat, github, standard-webhooks, hmac, token',
     );
   });
 

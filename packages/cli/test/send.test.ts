@@ -242,6 +242,28 @@ describe('send puts each sender exact request on the wire', () => {
   });
 });
 
+describe('send for a token sender', () => {
+  it('GitLab by default: the token itself in X-Gitlab-Token, the event in X-Gitlab-Event', async () => {
+    const { url, received } = await record();
+    expect((await runCli(['send', 'token', 'merge_request', '--url', url, '--secret', 'glpat'])).code).toBe(
+      0,
+    );
+    expect(header(received[0]!, 'X-Gitlab-Token')).toBe('glpat');
+    expect(header(received[0]!, 'X-Gitlab-Event')).toBe('Merge Request Hook');
+  });
+
+  it('--scheme moves it: a Bearer token in Authorization', async () => {
+    const { url, received } = await record();
+    const scheme = JSON.stringify({ header: 'Authorization', prefix: 'Bearer ' });
+    const sent = await runCli(['send', 'token', '-', '--url', url, '--secret', 't0k', '--scheme', scheme], {
+      stdin: '{}',
+    });
+    expect(sent.code).toBe(0);
+    expect(header(received[0]!, 'Authorization')).toBe('Bearer t0k');
+    expect(header(received[0]!, 'X-Gitlab-Token')).toBeUndefined();
+  });
+});
+
 describe('send output', () => {
   it('prints the request, the status with its latency, the reply and the reading; --json for scripts', async () => {
     const { url } = await record(() => ({

@@ -32,8 +32,10 @@ sender reads it. Point the real sender at it to learn what it really sends. Ctrl
 
 Options:
   --secret <s>    the secret the sender is configured with (or set HOOKGUARD_SECRET)
-  --scheme <json> hmac only: the hmac() options (signature, algorithm, signed, timestamp,
-                  id, event) as JSON; default: the Acme CI example sender
+  --scheme <json> hmac, token: the sender described as JSON: hmac() options
+                  (signature, algorithm, signed, timestamp, id, event) or token()
+                  options (header or query, prefix, event, id); default: the Acme CI
+                  example (hmac), GitLab's X-Gitlab-Token (token)
   -p, --port <n>  port (default 8080, NapCat's default URL; 0 picks a free one)
   --host <h>      interface (default 127.0.0.1; 0.0.0.0 to accept other machines)
   --reply <json>  answer every event with this reply, e.g. '{"reply":"pong"}' (onebot)

@@ -37,7 +37,8 @@ count the delivery as done, 1 when not.
                 X-Hub-Signature and X-Hub-Signature-256; any 2xx counts
   standard-webhooks
                 webhook-id, webhook-timestamp, webhook-signature (v1,<base64>); whsec_ secret
-  hmac          any HMAC sender, described with --scheme
+  hmac          any HMAC sender, described with --scheme (default: the Acme CI example)
+  token         a shared token in a header or query (default: GitLab X-Gitlab-Token)
 
 A fixture is a name such as message.group.normal (\`hookguard fixtures <provider>\` lists
 them). A file is parsed and re-encoded as the sender encodes JSON; --raw sends its bytes
@@ -46,8 +47,10 @@ unchanged.
 Options:
   --url <url>      receiver URL (default http://127.0.0.1:8080/<provider path>)
   --secret <s>     the sender's secret (or set HOOKGUARD_SECRET)
-  --scheme <json>  hmac only: the hmac() options (signature, algorithm, signed, timestamp,
-                   id, event) as JSON; default: the Acme CI example sender
+  --scheme <json>  hmac, token: the sender described as JSON: hmac() options
+                   (signature, algorithm, signed, timestamp, id, event) or token()
+                   options (header or query, prefix, event, id); default: the Acme CI
+                   example (hmac), GitLab's X-Gitlab-Token (token)
   --event <name>   event name, for senders that send it outside the body
   --raw            send the file's bytes unchanged
   --timeout <ms>   give up after this long (default 10000)

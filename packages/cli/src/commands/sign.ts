@@ -28,8 +28,10 @@ encodes it. With no body argument, stdin is read when it is not a terminal.
 Options:
   --secret <s>   the sender's secret (or set HOOKGUARD_SECRET)
   --scheme <json>
-                 hmac only: the hmac() options (signature, algorithm, signed, timestamp,
-                 id, event) as JSON; default: the Acme CI example sender
+                 hmac, token: the sender described as JSON: hmac() options
+                 (signature, algorithm, signed, timestamp, id, event) or token()
+                 options (header or query, prefix, event, id); default: the Acme CI
+                 example (hmac), GitLab's X-Gitlab-Token (token)
   --url <url>    receiver URL for the curl line (default http://127.0.0.1:8080/<provider path>)
   --event <name> event name, for senders that send it outside the body
   --json         print {headers, query, url, body, curl} as JSON

@@ -34,8 +34,7 @@ const EXAMPLE_FIXTURES: Readonly<Record<string, Record<string, unknown>>> = {
 const DEMO_SECRET = 'hookguard-demo-hmac-secret';
 
 /** Reads `--scheme`, checking it the way hmac() does, so a mistake is reported before anything is sent. */
-export function parseHmacScheme(text: string | undefined): HmacScheme | undefined {
-  if (text === undefined) return undefined;
+export function parseHmacScheme(text: string): HmacScheme {
   let scheme: unknown;
   try {
     scheme = JSON.parse(text);
@@ -75,6 +74,7 @@ export function hmacSender(scheme: HmacScheme = EXAMPLE_SCHEME): SenderProfile {
       return { query: [...signed.query], headers: Object.entries(signed.headers), body, chunked: false };
     },
     createProvider: (secret) => hmac({ ...scheme, secret: secret ?? '' }),
+    withScheme: (text) => hmacSender(parseHmacScheme(text)),
     readReply(status) {
       if (status >= 200 && status < 300) return { delivered: true, summary: 'delivered' };
       return { delivered: false, summary: "failed; the sender's own retry policy decides what happens next" };

@@ -1,10 +1,11 @@
 import { usageError } from '../cli-error.js';
 import { githubSender } from './github.js';
-import { hmacSender, parseHmacScheme } from './hmac.js';
+import { hmacSender } from './hmac.js';
 import { onebotSender } from './onebot.js';
 import type { SenderProfile } from './sender-profile.js';
 import { standardWebhooksSender } from './standard-webhooks.js';
 import { tencentChatSender } from './tencent-chat.js';
+import { tokenSender } from './token.js';
 import { whatsappSender } from './whatsapp.js';
 
 /** Every sender the CLI speaks, in the order the demo and help list them. */
@@ -15,6 +16,7 @@ export const senders: readonly SenderProfile[] = [
   githubSender,
   standardWebhooksSender,
   hmacSender(),
+  tokenSender(),
 ];
 
 /** Other spellings people type: the factory names (`tencentChat`) and the senders' own names. */
@@ -33,7 +35,7 @@ export function findSender(name: string): SenderProfile | undefined {
   return senders.find((sender) => sender.name === canonical);
 }
 
-/** Options that shape a sender: `--scheme` describes an `hmac` sender. */
+/** Options that shape a sender: `--scheme` describes an `hmac` or `token` sender. */
 export interface SenderChoice {
   readonly scheme?: string | undefined;
 }
@@ -47,9 +49,9 @@ export function senderNamed(name: string | undefined, choice: SenderChoice = {})
     throw usageError(`unknown provider "${name}"; known providers: ${senders.map((s) => s.name).join(', ')}`);
   }
   if (choice.scheme !== undefined) {
-    if (sender.name !== 'hmac')
-      throw usageError(`--scheme describes an hmac sender; ${sender.name} has its own`);
-    return hmacSender(parseHmacScheme(choice.scheme));
+    if (!sender.withScheme)
+      throw usageError(`--scheme describes an hmac or token sender; ${sender.name} has its own`);
+    return sender.withScheme(choice.scheme);
   }
   return sender;
 }

@@ -93,6 +93,8 @@ export interface SenderProfile {
   createProvider(secret: string | undefined): Provider;
   /** `event`: the delivery's event name, for senders whose reading depends on it (Tencent). */
   readReply(status: number, body: string, event: string | undefined): ReplyReading;
+  /** For senders described by data (hmac, token): the same sender as `--scheme` (JSON) describes it. */
+  withScheme?(text: string): SenderProfile;
   readonly demo: DemoScript;
 }
 
