@@ -28,7 +28,8 @@ export function createApp(config: ExampleConfig): express.Express {
 
   const app = express();
   // Mounted before any body parser: hookguard reads the exact bytes itself.
-  app.post('/onebot', expressWebhook(bot));
+  // `all`, not `post`: a GET gets hookguard's JSON 405 with Allow: POST, like every other adapter.
+  app.all('/onebot', expressWebhook(bot));
   // Other routes can use express.json() as usual.
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

@@ -74,7 +74,12 @@ export interface HandlerContext<Meta = unknown> {
   readonly signal: AbortSignal;
 }
 
+// `void` is allowed on purpose: `(event) => log(event)` must compile where no reply is possible,
+// and an object returned for such an event is still an error (void accepts only undefined).
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler may end in a call that returns void
+type HandlerResult<R> = R | void | undefined;
+
 export type Handler<M, Meta, K extends string> = (
   event: EventOf<M, K>,
   context: HandlerContext<Meta>,
-) => ReplyOf<M, K> | undefined | Promise<ReplyOf<M, K> | undefined>;
+) => HandlerResult<ReplyOf<M, K>> | Promise<HandlerResult<ReplyOf<M, K>>>;

@@ -80,3 +80,8 @@ receiver.on('mess', () => undefined);
 
 // @ts-expect-error the reply must be a message, not a number
 receiver.on('message.group', () => ({ reply: 42 }));
+
+// A handler whose body is a call returning void is fine where no reply is possible.
+declare function log(value: unknown): void;
+receiver.on('notice', (event) => log(event));
+receiver.on('message.group', (event) => log(event.group_id));

@@ -104,7 +104,8 @@ export function bodyConsumedError(): WebhookError {
     500,
     'BODY_ALREADY_CONSUMED',
     'The request body was already read by another body parser, so its exact bytes are gone and no signature ' +
-      'can be checked. Mount the hookguard middleware before any JSON/body parser (e.g. before app.use(express.json())), ' +
-      'or register the parser only on the routes that need it.',
+      'can be checked. Mount the hookguard middleware before any body parser (Express: before ' +
+      'app.use(express.json()); Koa: before bodyParser(), or on a router without one; Fastify: use the ' +
+      'fastifyWebhook plugin), or register the parser only on the routes that need it.',
   );
 }
