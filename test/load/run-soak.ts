@@ -15,6 +15,15 @@ export interface SoakOptions {
   readonly maxRequests: number;
   /** Fail when RSS after the run exceeds RSS after the warm-up by more than this. */
   readonly rssGrowthMiB: number;
+  /** Seconds between the memory samples taken (after a GC) while the measured run goes on. */
+  readonly sampleSeconds?: number;
+}
+
+export interface MemorySample {
+  readonly second: number;
+  readonly rssMiB: number;
+  readonly heapMiB: number;
+  readonly externalMiB: number;
 }
 
 export interface SoakReport {
@@ -37,6 +46,8 @@ export interface SoakReport {
   readonly rssPeakMiB: number;
   readonly heapStartMiB: number;
   readonly heapEndMiB: number;
+  /** RSS, heap and external memory after a GC, from the end of the warm-up to the end of the run. */
+  readonly samples: readonly MemorySample[];
   readonly failures: readonly string[];
 }
 
@@ -44,7 +55,10 @@ const MiB = 1024 * 1024;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const serverEntry = fileURLToPath(new URL('./soak-server.ts', import.meta.url));
 
-/** The slice of autocannon's API used here (it ships no types; see test/bench/load/autocannon.d.ts). */
+/**
+ * The slice of autocannon's API used here (it ships no types; see test/bench/load/autocannon.d.ts).
+ * Its result is a thenable, not a Promise: await it, never chain `.finally`.
+ */
 interface CannonRequest {
   setupRequest(request: OutgoingRequest, context: StepContext): OutgoingRequest;
   onResponse(status: number, body: string, context: StepContext): void;
@@ -173,18 +187,38 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     });
     const start = await statsOf(child);
     const started = Date.now();
-    const run = await cannon({
-      ...base,
-      duration: options.seconds,
-      maxOverallRequests: Math.max(options.connections, options.maxRequests - warm.requests.total),
-      requests: requestsFor(trafficMix, ledger),
-    });
+    const samples: MemorySample[] = [sampleOf(start, 0)];
+    const sampler = setInterval(
+      () => void statsOf(child).then((stats) => samples.push(sampleOf(stats, (Date.now() - started) / 1000))),
+      (options.sampleSeconds ?? 5) * 1000,
+    );
+    let run: CannonResult;
+    try {
+      run = await cannon({
+        ...base,
+        duration: options.seconds,
+        maxOverallRequests: Math.max(options.connections, options.maxRequests - warm.requests.total),
+        requests: requestsFor(trafficMix, ledger),
+      });
+    } finally {
+      clearInterval(sampler);
+    }
     const seconds = (Date.now() - started) / 1000;
     const end = await statsOf(child);
-    return report(options, ledger, warm, run, start, end, seconds);
+    samples.push(sampleOf(end, seconds));
+    return report(options, ledger, warm, run, start, end, seconds, samples);
   } finally {
     await stopServer(child);
   }
+}
+
+function sampleOf(stats: ServerStats, second: number): MemorySample {
+  return {
+    second: Math.round(second),
+    rssMiB: stats.rssBytes / MiB,
+    heapMiB: stats.heapUsedBytes / MiB,
+    externalMiB: stats.externalBytes / MiB,
+  };
 }
 
 function report(
@@ -195,6 +229,7 @@ function report(
   start: ServerStats,
   end: ServerStats,
   seconds: number,
+  samples: readonly MemorySample[],
 ): SoakReport {
   const counts = Buffer.from(end.counts, 'base64');
   let duplicated = 0;
@@ -250,6 +285,7 @@ function report(
     rssPeakMiB: end.peakRssBytes / MiB,
     heapStartMiB: start.heapUsedBytes / MiB,
     heapEndMiB: end.heapUsedBytes / MiB,
+    samples,
     failures,
   };
 }

@@ -25,6 +25,8 @@ export interface ServerStats {
   /** Highest RSS sampled (every 250 ms) since the server started. */
   readonly peakRssBytes: number;
   readonly heapUsedBytes: number;
+  /** Memory outside the JS heap (Buffers, ArrayBuffers): where leaked request bodies would show. */
+  readonly externalBytes: number;
   readonly handlerCalls: number;
   /** Handler calls whose delivery key carried no soak serial: must stay 0. */
   readonly strayCalls: number;
@@ -89,6 +91,7 @@ process.on('message', (message: { type: string }) => {
         rssBytes: memory.rss,
         peakRssBytes: Math.max(peakRss, memory.rss),
         heapUsedBytes: memory.heapUsed,
+        externalBytes: memory.external,
         handlerCalls,
         strayCalls,
         counts: Buffer.from(counts).toString('base64'),

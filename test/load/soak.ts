@@ -66,6 +66,12 @@ for (const adapter of String(values.adapters).split(',')) {
   );
 }
 console.table(table(reports));
+for (const report of reports) {
+  const series = report.samples.map(
+    (s) => `${s.second}s ${s.rssMiB.toFixed(0)}/${s.heapMiB.toFixed(0)}/${s.externalMiB.toFixed(1)}`,
+  );
+  console.log(`memory ${report.adapter} (RSS/heap/external MiB after GC): ${series.join('  ')}`);
+}
 const failed = reports.filter((report) => report.failures.length > 0);
 for (const report of failed) console.error(`FAIL ${report.adapter}: ${report.failures.join('; ')}`);
 console.log(failed.length === 0 ? `soak passed (RSS bound ${number('rss-growth-mib')} MiB)` : 'soak FAILED');
