@@ -8,5 +8,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => stop.abort());
 }
 const code = await main(process.argv.slice(2), processIo(stop.signal));
-// Exit at once: the demo's and send's keep-alive sockets must not hold the process open.
+// Writes to a pipe are asynchronous: wait until both streams have flushed (`demo --json` is
+// hundreds of kilobytes), then exit at once so no keep-alive socket holds the process open.
+await Promise.all(
+  [process.stdout, process.stderr].map(
+    (stream) => new Promise<void>((resolve) => stream.write('', () => resolve())),
+  ),
+);
 process.exit(code);

@@ -1,6 +1,6 @@
 import { runDemo, senders } from '@hookguard/cli';
 import { describe, expect, it } from 'vitest';
-import { runCli, spawnCommand } from './support/cli.js';
+import { runCli, spawnCli, spawnCommand } from './support/cli.js';
 
 const ADAPTERS = ['express', 'koa', 'fastify', 'fetch'];
 
@@ -31,6 +31,13 @@ describe('pnpm demo', () => {
 });
 
 describe('hookguard demo --json', () => {
+  it('the binary writes all of it to a pipe before exiting (hundreds of kilobytes)', async () => {
+    const run = await spawnCli(['demo', '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.length).toBeGreaterThan(65_536);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, failures: 0 });
+  }, 60_000);
+
   it('sends every fixture of every provider to every adapter, authentic and tampered, all as expected', async () => {
     const run = await runCli(['demo', '--json']);
     expect(run.code).toBe(0);
