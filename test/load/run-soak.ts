@@ -147,15 +147,19 @@ function startServer(adapter: string, maxSerial: number): Promise<{ child: Child
   });
 }
 
+let statsRequests = 0;
+
+/** Asks for a snapshot and waits for the answer to this very request, never an earlier sample's. */
 function statsOf(child: ChildProcess): Promise<ServerStats> {
+  const id = ++statsRequests;
   return new Promise((resolve) => {
     const listen = (message: ServerMessage) => {
-      if (message.type !== 'stats') return;
+      if (message.type !== 'stats' || message.id !== id) return;
       child.off('message', listen);
       resolve(message.stats);
     };
     child.on('message', listen);
-    child.send({ type: 'stats' });
+    child.send({ type: 'stats', id });
   });
 }
 

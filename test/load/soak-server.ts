@@ -18,7 +18,7 @@ import { SOAK_PATH, SOAK_SECRETS, type SoakSender } from './traffic.js';
 
 export type ServerMessage =
   | { readonly type: 'ready'; readonly port: number }
-  | { readonly type: 'stats'; readonly stats: ServerStats };
+  | { readonly type: 'stats'; readonly id: number; readonly stats: ServerStats };
 
 export interface ServerStats {
   readonly rssBytes: number;
@@ -61,11 +61,16 @@ function count(_event: unknown, context: { deliveryKey: string | undefined }): u
 }
 
 const widen = (receiver: unknown) => receiver as Receiver;
+// A smaller dedupe store than the default 10 000, so it is full (and memory flat) within the
+// warm-up; a replay follows its original at once, so it is still remembered.
+const options = { dedupe: { maxEntries: 1000 } };
 const receivers: Record<SoakSender, Receiver> = {
-  onebot: widen(createReceiver(onebot({ secret: SOAK_SECRETS.onebot })).on('*', count)),
-  whatsapp: widen(createReceiver(whatsapp({ secret: SOAK_SECRETS.whatsapp })).on('*', count)),
-  tencentChat: widen(createReceiver(tencentChat({ token: SOAK_SECRETS.tencentChat })).on('*', count)),
-  github: widen(createReceiver(github({ secret: SOAK_SECRETS.github })).on('*', count)),
+  onebot: widen(createReceiver(onebot({ secret: SOAK_SECRETS.onebot }), options).on('*', count)),
+  whatsapp: widen(createReceiver(whatsapp({ secret: SOAK_SECRETS.whatsapp }), options).on('*', count)),
+  tencentChat: widen(
+    createReceiver(tencentChat({ token: SOAK_SECRETS.tencentChat }), options).on('*', count),
+  ),
+  github: widen(createReceiver(github({ secret: SOAK_SECRETS.github }), options).on('*', count)),
 };
 const pick = (url: string): Receiver =>
   receivers[(queryOf(url).get('sender') ?? 'onebot') as SoakSender] ?? receivers.onebot;
@@ -79,7 +84,7 @@ const dispatcher: ReceiverLike = {
 const server = await adapter.serve(dispatcher, SOAK_PATH);
 const send = (message: ServerMessage) => process.send?.(message);
 
-process.on('message', (message: { type: string }) => {
+process.on('message', (message: { type: string; id?: number }) => {
   if (message.type === 'stats') {
     // Two collections: the second frees what the first's finalisers released.
     globalThis.gc?.();
@@ -87,6 +92,7 @@ process.on('message', (message: { type: string }) => {
     const memory = process.memoryUsage();
     send({
       type: 'stats',
+      id: message.id ?? 0,
       stats: {
         rssBytes: memory.rss,
         peakRssBytes: Math.max(peakRss, memory.rss),
