@@ -4,7 +4,7 @@
  * exits 1 on a 5xx, a wrong refusal, an event lost or handled twice, or RSS growth past the bound.
  *
  *   pnpm soak                                   # 20 s per adapter after a 5 s warm-up
- *   pnpm soak -- --seconds 600 --connections 64 # the long run (docs/load.md)
+ *   pnpm soak -- --warmup 15 --seconds 600      # the long run (docs/load.md)
  *   pnpm soak -- --adapters koa,fastify --rss-growth-mib 32
  */
 import { parseArgs } from 'node:util';
