@@ -5,21 +5,32 @@ import { expectNoPrototypePollution } from '../fuzz/expectations.js';
 import { type FuzzSender, NOW, SECRET, senders } from '../fuzz/senders.js';
 import type { Listening } from '../support/http.js';
 import { post } from '../support/http.js';
-import { type BadInputRow, bodyRows, PATH, type Seen, tencentRows, transportRows } from './rows.js';
+import {
+  type BadInputRow,
+  bodyRows,
+  githubRows,
+  PATH,
+  type Seen,
+  tencentRows,
+  transportRows,
+} from './rows.js';
 import { exchange, type WireAnswer } from './wire.js';
 
 /**
  * The bad-input matrix: every row through every adapter (Express, Koa, Fastify, fetch via Hono)
  * over real HTTP on loopback. Body rows run for every sender; transport rows with onebot (the
- * body reader and Node's parser are shared); Tencent's query rows with tencentChat.
+ * body reader and Node's parser are shared); Tencent's query rows with tencentChat; GitHub's
+ * form-encoded rows with github.
  */
 const onebot = senders.find((sender) => sender.name === 'onebot')!;
 const tencent = senders.find((sender) => sender.name === 'tencentChat')!;
+const github = senders.find((sender) => sender.name === 'github')!;
 
 const cells: readonly (readonly [FuzzSender, readonly BadInputRow[]])[] = [
   ...senders.map((sender) => [sender, bodyRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const),
   [onebot, transportRows],
   [tencent, tencentRows],
+  [github, githubRows],
 ];
 
 /** One server per adapter and sender; each row swaps in a fresh receiver, so rows cannot interfere. */

@@ -445,3 +445,40 @@ export const tencentRows: readonly BadInputRow[] = [
     handlerCalls: 0,
   },
 ];
+
+/** GitHub may post `payload=<url-encoded JSON>`: the form path must hold the same limits. */
+export const githubRows: readonly BadInputRow[] = [
+  {
+    title: 'form-encoded GitHub payload nested 100 000 deep, signed',
+    decision:
+      '400 INVALID_JSON: the form is verified, then its payload parsed under the same 512-level limit.',
+    request: (sender) => {
+      const body = utf8(
+        new URLSearchParams({ payload: `${'['.repeat(100_000)}${']'.repeat(100_000)}` }).toString(),
+      );
+      const request = signed(sender, body, 'push') as Extract<BadRequest, { url: string }>;
+      return {
+        ...request,
+        headers: { ...request.headers, 'content-type': 'application/x-www-form-urlencoded' },
+      };
+    },
+    expect: () => invalidJson,
+    handlerCalls: 0,
+  },
+  {
+    title: 'form-encoded GitHub payload, signed',
+    decision:
+      'Accepted: the signature covers the form bytes as sent; the JSON inside is read after it is checked.',
+    request: (sender) => {
+      const [name, event] = sender.fixtures.find(([fixture]) => fixture === 'push')!;
+      const body = utf8(new URLSearchParams({ payload: JSON.stringify(event) }).toString());
+      const request = signed(sender, body, name) as Extract<BadRequest, { url: string }>;
+      return {
+        ...request,
+        headers: { ...request.headers, 'content-type': 'application/x-www-form-urlencoded' },
+      };
+    },
+    expect: () => accepted,
+    handlerCalls: 1,
+  },
+];

@@ -25,15 +25,18 @@ export function parseJsonBody(body: Uint8Array): unknown {
   return parseJsonText(text);
 }
 
-/** JSON.parse with the depth limit; every failure is a 400 `INVALID_JSON`. */
-export function parseJsonText(text: string): unknown {
+/**
+ * JSON.parse with the depth limit; every failure is a 400 `INVALID_JSON`. `subject` names the
+ * text in the message (a form field, for senders that wrap their JSON).
+ */
+export function parseJsonText(text: string, subject = 'Request body'): unknown {
   if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-    throw new BodyError(400, 'INVALID_JSON', `Request body nests deeper than ${MAX_JSON_DEPTH} levels`);
+    throw new BodyError(400, 'INVALID_JSON', `${subject} nests deeper than ${MAX_JSON_DEPTH} levels`);
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new BodyError(400, 'INVALID_JSON', 'Request body is not valid JSON');
+    throw new BodyError(400, 'INVALID_JSON', `${subject} is not valid JSON`);
   }
 }
 

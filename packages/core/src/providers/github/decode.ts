@@ -1,5 +1,5 @@
 import { isJsonContentType } from '../../body/content-type.js';
-import { parseJsonBody } from '../../body/parse-json.js';
+import { parseJsonBody, parseJsonText } from '../../body/parse-json.js';
 import { BodyError } from '../../errors.js';
 import { headerValue } from '../../http/headers.js';
 import type { VerifyInput } from '../../provider.js';
@@ -36,9 +36,6 @@ export function decodeGitHubBody(input: VerifyInput): unknown {
       'A form-encoded GitHub delivery must carry the JSON in a "payload" field',
     );
   }
-  try {
-    return JSON.parse(payload);
-  } catch {
-    throw new BodyError(400, 'INVALID_JSON', 'The "payload" form field is not valid JSON');
-  }
+  // The same nesting limit and error as a JSON body: a depth bomb must not arrive by the form path.
+  return parseJsonText(payload, 'The "payload" form field');
 }
