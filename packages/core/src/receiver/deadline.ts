@@ -2,17 +2,22 @@ export type Raced<T> = { readonly settled: true; readonly value: T } | { readonl
 
 /**
  * Waits for `work` at most `ms`. The work is never cancelled here: past the deadline the caller
- * answers with a fallback and keeps tracking the promise in the background.
+ * answers with a fallback and keeps tracking the promise in the background. One promise and one
+ * timer per delivery (no Promise.race over extra promises): this runs on every request.
  */
-export async function raceDeadline<T>(work: Promise<T>, ms: number | undefined): Promise<Raced<T>> {
-  if (ms === undefined || !Number.isFinite(ms)) return { settled: true, value: await work };
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<{ settled: false }>((resolve) => {
-    timer = setTimeout(() => resolve({ settled: false }), Math.max(0, ms));
+export function raceDeadline<T>(work: Promise<T>, ms: number | undefined): Promise<Raced<T>> {
+  if (ms === undefined || !Number.isFinite(ms)) return work.then((value) => ({ settled: true, value }));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve({ settled: false }), Math.max(0, ms));
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve({ settled: true, value });
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  try {
-    return await Promise.race([work.then((value) => ({ settled: true as const, value })), expired]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

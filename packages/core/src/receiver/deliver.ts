@@ -9,6 +9,7 @@ import { raceDeadline } from './deadline.js';
 import { handlerContextOf, handlerEventOf } from './handler-context.js';
 import type { HandlerRegistry } from './handler-registry.js';
 import { type Inbox, type InboxDelivery, toInboxDelivery } from './inbox.js';
+import { LazyAbortController } from './lazy-abort.js';
 import type { ReceiverMode } from './options.js';
 import { runHandlers } from './run-handlers.js';
 import type { UnfinishedDelivery, WorkTracker } from './work-tracker.js';
@@ -93,13 +94,13 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     event: ParsedEvent<Meta>,
     input: VerifyInput,
     secretIndex: number | undefined,
-    signal: AbortSignal,
+    abort: { readonly signal: AbortSignal },
   ) {
     return handlerContextOf(
       provider.name,
       event,
       { headers: input.headers, query: input.query, receivedAt: input.now, secretIndex },
-      signal,
+      abort,
     );
   }
 
@@ -110,8 +111,8 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     key: string | undefined,
     info: UnfinishedDelivery,
   ): Promise<WebhookResponse> {
-    const abort = new AbortController();
-    const context = contextFor(event, input, secretIndex, abort.signal);
+    const abort = new LazyAbortController();
+    const context = contextFor(event, input, secretIndex, abort);
     // The deadline is raced inside the deduped unit, so what dedupe remembers is the answer the
     // sender actually got: a duplicate after a fallback gets the fallback, not the late reply.
     const run = async (): Promise<WebhookResponse> => {
@@ -147,8 +148,8 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     info: UnfinishedDelivery,
   ): Promise<WebhookResponse> {
     const ack = provider.respond(undefined, event);
-    const abort = new AbortController();
-    const context = contextFor(event, input, secretIndex, abort.signal);
+    const abort = new LazyAbortController();
+    const context = contextFor(event, input, secretIndex, abort);
     const run = () =>
       runFor(event, context).then((answer) => {
         noteIgnoredReply(answer);
@@ -232,7 +233,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
           receivedAt: delivery.receivedAt,
           secretIndex: delivery.secretIndex,
         },
-        signal ? AbortSignal.any([signal, abort.signal]) : abort.signal,
+        { signal: signal ? AbortSignal.any([signal, abort.signal]) : abort.signal },
       );
       const job = tracker.track(
         runFor(delivery, context),

@@ -31,7 +31,7 @@ export function handlerContextOf<Meta>(
     readonly receivedAt: number;
     readonly secretIndex?: number | undefined;
   },
-  signal: AbortSignal,
+  abort: { readonly signal: AbortSignal },
 ): HandlerContext<Meta> {
   return {
     name: event.known ? event.name : 'unknown',
@@ -42,6 +42,9 @@ export function handlerContextOf<Meta>(
     query: request.query,
     meta: event.meta,
     receivedAt: request.receivedAt,
-    signal,
+    // Read through, so a LazyAbortController makes its signal only for handlers that use it.
+    get signal() {
+      return abort.signal;
+    },
   };
 }

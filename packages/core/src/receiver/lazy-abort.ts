@@ -1,0 +1,27 @@
+/**
+ * An AbortController that is only made when a handler reads `signal`. Creating one costs about
+ * 1.5 µs (a third of a 1 KiB verify) on every delivery, and most handlers never look at it.
+ * Aborting before anyone asked for the signal is remembered: the signal then starts aborted,
+ * with the same reason.
+ */
+export class LazyAbortController {
+  #controller: AbortController | undefined;
+  #aborted = false;
+  #reason: unknown;
+
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      if (this.#aborted) this.#controller.abort(this.#reason);
+    }
+    return this.#controller.signal;
+  }
+
+  abort(reason?: unknown): void {
+    if (this.#controller !== undefined) this.#controller.abort(reason);
+    else if (!this.#aborted) {
+      this.#aborted = true;
+      this.#reason = reason;
+    }
+  }
+}
