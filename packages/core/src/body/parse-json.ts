@@ -1,4 +1,5 @@
 import { BodyError } from '../errors.js';
+import { bytesNestDeeperThan, textNestsDeeperThan } from './json-depth.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -22,7 +23,8 @@ export function parseJsonBody(body: Uint8Array): unknown {
     throw new BodyError(400, 'INVALID_JSON', 'Request body is not valid UTF-8');
   }
   if (text.length === 0) throw new BodyError(400, 'INVALID_JSON', 'Request body is empty');
-  return parseJsonText(text);
+  // The depth scan reads the bytes (same answer as the text, several times cheaper on V8).
+  return parseCheckedJson(text, bytesNestDeeperThan(body, MAX_JSON_DEPTH), 'Request body');
 }
 
 /**
@@ -30,7 +32,11 @@ export function parseJsonBody(body: Uint8Array): unknown {
  * text in the message (a form field, for senders that wrap their JSON).
  */
 export function parseJsonText(text: string, subject = 'Request body'): unknown {
-  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+  return parseCheckedJson(text, textNestsDeeperThan(text, MAX_JSON_DEPTH), subject);
+}
+
+function parseCheckedJson(text: string, tooDeep: boolean, subject: string): unknown {
+  if (tooDeep) {
     throw new BodyError(400, 'INVALID_JSON', `${subject} nests deeper than ${MAX_JSON_DEPTH} levels`);
   }
   try {
@@ -38,23 +44,4 @@ export function parseJsonText(text: string, subject = 'Request body'): unknown {
   } catch {
     throw new BodyError(400, 'INVALID_JSON', `${subject} is not valid JSON`);
   }
-}
-
-/** One pass over the text, counting brackets outside strings (about a quarter of JSON.parse's cost). */
-function nestsDeeperThan(text: string, max: number): boolean {
-  if (text.length <= max) return false;
-  let depth = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (inString) {
-      if (code === 0x5c)
-        index++; // backslash: skip the escaped character
-      else if (code === 0x22) inString = false;
-    } else if (code === 0x22) inString = true;
-    else if (code === 0x7b || code === 0x5b) {
-      if (++depth > max) return true;
-    } else if (code === 0x7d || code === 0x5d) depth--;
-  }
-  return false;
 }
