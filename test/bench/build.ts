@@ -26,7 +26,9 @@ function builtAt(name: string): number {
 
 /** Builds the benched packages when a source file is newer than its dist/ (tsc takes ~20 s here). */
 export function ensureBuilt(log: (line: string) => void): void {
-  const stale = BENCHED_PACKAGES.filter((name) => newestIn(join(ROOT, 'packages', name, 'src')) > builtAt(name));
+  const stale = BENCHED_PACKAGES.filter(
+    (name) => newestIn(join(ROOT, 'packages', name, 'src')) > builtAt(name),
+  );
   if (stale.length === 0) return;
   log(`building ${stale.map((name) => `@hookguard/${name}`).join(', ')} (dist/ is older than src/) …`);
   const filters = BENCHED_PACKAGES.flatMap((name) => ['--filter', `@hookguard/${name}`]);

@@ -19,7 +19,8 @@ const core = createRequire(fileURLToPath(new URL('../../packages/core/package.js
 
 function version(require: NodeJS.Require, name: string): string {
   try {
-    return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string })
+      .version;
   } catch {
     return '?';
   }

@@ -13,11 +13,10 @@ export type SizeName = keyof typeof SIZES;
  * `push` with many commits, so the large body is also the one with the most for zod to check
  * (tens of objects), not one long string.
  */
-export const EVENT_OF_SIZE: Readonly<Record<SizeName, { readonly header: string; readonly name: string }>> =
-  {
-    '1k': { header: 'issues', name: 'issues.opened' },
-    '64k': { header: 'push', name: 'push' },
-  };
+export const EVENT_OF_SIZE: Readonly<Record<SizeName, { readonly header: string; readonly name: string }>> = {
+  '1k': { header: 'issues', name: 'issues.opened' },
+  '64k': { header: 'push', name: 'push' },
+};
 
 /** The JSON body for a size, exactly `SIZES[size]` bytes. `type` is set for Standard Webhooks. */
 export function payloadText(size: SizeName, type?: string): string {

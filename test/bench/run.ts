@@ -14,10 +14,12 @@ import { runMicro } from './micro/run-micro.js';
 import { type BenchOptions, parseOptions } from './options.js';
 import { aggregate } from './report/aggregate.js';
 import { ratioChart } from './report/chart.js';
-import { memoryTable, parseTable, verifyTable } from './report/micro-tables.js';
+import { memoryTable, parseTable, pipelineTable, verifyTable } from './report/micro-tables.js';
 import { ratioTable, variantTable } from './report/tables.js';
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
+const began = Date.now();
+const log = (line: string) =>
+  process.stderr.write(`${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s  ${line}\n`);
 
 /** Pins this process (every thread: -a) to the load generator's CPU; the servers get the other. */
 function pinSelf(options: BenchOptions): void {
@@ -29,6 +31,10 @@ function pinSelf(options: BenchOptions): void {
   }
 }
 
+function warmupText(options: BenchOptions): string {
+  return options.warmup === 'shared' ? '3 s shared' : `${options.warmup.seconds} s`;
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
@@ -38,7 +44,7 @@ async function main(): Promise<void> {
   const loadBefore = loadAverages();
   log(
     `hookguard bench (${options.mode}): ${options.rounds} round(s), ${options.connections} connections, ` +
-      `${options.warmupSeconds} s warm-up + ${options.seconds} s per run; load average ${loadBefore}`,
+      `${warmupText(options)} warm-up + ${options.seconds} s per run; load average ${loadBefore}`,
   );
   const runs = await runLoadSuite(options, log);
   const micro = options.micro ? await runMicro(options.mode === 'quick', options.pin?.server) : undefined;
@@ -51,6 +57,7 @@ async function main(): Promise<void> {
     console.log(`\nVerify, 1 MiB body\n\n${verifyTable(micro, false)}`);
     console.log(`\nParse per event\n\n${parseTable(micro, false)}`);
     console.log(`\nMemory per request\n\n${memoryTable(micro, false)}`);
+    console.log(`\nWhere the time goes, in process\n\n${pipelineTable(micro, false)}`);
   }
   const failures = result.cells.reduce((sum, cell) => sum + cell.failures, 0);
   if (failures > 0) console.log(`\n!! ${failures} requests failed: those runs are not comparable`);
@@ -67,7 +74,7 @@ async function main(): Promise<void> {
     `# ${options.mode} run, ${when}`,
     '',
     `${machine.cores}× ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, commit ${machine.commit}.`,
-    `${options.rounds} rounds × ${options.seconds} s (after ${options.warmupSeconds} s warm-up), ${options.connections} connections, ` +
+    `${options.rounds} rounds × ${options.seconds} s (after a ${warmupText(options)} warm-up), ${options.connections} connections, ` +
       `pinned: ${options.pin ? `servers CPU ${options.pin.server}, autocannon CPU ${options.pin.client}` : 'no'}. ` +
       `Load average before: ${loadBefore}; after: ${loadAfter}. Took ${seconds} s.`,
     `Versions: ${Object.entries(machine.versions)
@@ -95,6 +102,10 @@ async function main(): Promise<void> {
           '## Memory per request',
           '',
           memoryTable(micro, true),
+          '',
+          '## Where the time goes, in process',
+          '',
+          pipelineTable(micro, true),
         ]
       : []),
     '',

@@ -28,6 +28,7 @@ declare module 'autocannon' {
     readonly connections?: number;
     readonly pipelining?: number;
     readonly duration?: number;
+    readonly amount?: number;
     readonly timeout?: number;
   }
   function autocannon(options: Options): Promise<Result>;

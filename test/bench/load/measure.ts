@@ -4,7 +4,11 @@ import type { ServerProcess } from './spawn-server.js';
 
 export interface LoadSettings {
   readonly connections: number;
-  readonly warmupSeconds: number;
+  /**
+   * Whole seconds of warm-up right before each measured run (autocannon ends runs on its 1 s
+   * ticks), or `shared`: every server of a framework warmed at once beforehand (quick mode).
+   */
+  readonly warmup: 'shared' | { readonly seconds: number };
   readonly seconds: number;
 }
 
@@ -22,6 +26,29 @@ export interface Measurement {
   readonly failures: number;
 }
 
+/**
+ * Quick mode's warm-up: every server of one framework loaded at once for `seconds` (they share
+ * the servers' CPU), so the JIT has compiled each hot path before its own short measured run.
+ */
+export async function warmTogether(
+  servers: readonly { server: ServerProcess; request: SignedRequest }[],
+  seconds: number,
+): Promise<number> {
+  const results = await Promise.all(
+    servers.map(({ server, request }) =>
+      autocannon({
+        url: `${server.url}/hook`,
+        method: 'POST',
+        headers: request.headers,
+        body: request.body,
+        connections: 8,
+        duration: seconds,
+      }),
+    ),
+  );
+  return results.reduce((sum, result) => sum + result.non2xx + result.errors, 0);
+}
+
 /** A warm-up run (discarded), then the measured run, with the server's CPU time around it. */
 export async function measure(
   server: ServerProcess,
@@ -37,7 +64,10 @@ export async function measure(
     pipelining: 1,
     timeout: 10,
   };
-  const warm = await autocannon({ ...options, duration: settings.warmupSeconds });
+  const warm =
+    settings.warmup === 'shared'
+      ? { non2xx: 0, errors: 0 }
+      : await autocannon({ ...options, duration: settings.warmup.seconds });
   const before = await server.usage();
   const result = await autocannon({ ...options, duration: settings.seconds });
   const after = await server.usage();

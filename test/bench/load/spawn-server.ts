@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { ServerMessage, ServerUsage } from '../servers/serve.js';
 import type { Framework, Variant } from '../variants.js';
 
@@ -21,13 +22,28 @@ export interface SpawnOptions {
 }
 
 /**
- * Starts a server in its own process (through tsx, like every other variant), pinned to `cpu`,
- * and resolves once it listens. Its stderr is passed through, so a crash is visible.
+ * Starts a server in its own process (through tsx, like every other variant) and resolves once it
+ * listens, pinned to `cpu`. It starts on any CPU (six start at once, that is faster) and is
+ * pinned, every thread of it, before it serves a request. Its stderr is passed through.
  */
-export function spawnServer(framework: Framework, variant: Variant, options: SpawnOptions): Promise<ServerProcess> {
-  const node = [process.execPath, '--import', 'tsx', SERVE, framework, variant, String(options.ttlSeconds)];
-  const command = options.cpu === undefined ? node : ['taskset', '-c', options.cpu, ...node];
-  const child = spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+export async function spawnServer(
+  framework: Framework,
+  variant: Variant,
+  options: SpawnOptions,
+): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', SERVE, framework, variant, String(options.ttlSeconds)],
+    { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+  );
+  const server = await listening(child, framework, variant);
+  if (options.cpu !== undefined) await run('taskset', ['-a', '-p', '-c', options.cpu, String(child.pid)]);
+  return server;
+}
+
+const run = promisify(execFile);
+
+function listening(child: ChildProcess, framework: Framework, variant: Variant): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const failed = (code: number | null) =>
       reject(new Error(`bench server ${framework}/${variant} exited (${code}) before listening`));

@@ -1,7 +1,7 @@
 import type { BenchOptions } from '../options.js';
 import { githubRequest, type SignedRequest, type SizeName, standardRequest } from '../payloads.js';
 import { type Framework, PAYLOAD_OF, VARIANTS, type Variant } from '../variants.js';
-import { type Measurement, measure } from './measure.js';
+import { type Measurement, measure, warmTogether } from './measure.js';
 import { type ServerProcess, spawnServer } from './spawn-server.js';
 
 export interface Run {
@@ -17,12 +17,11 @@ export interface Run {
  * (a, b, c, d, c-sw, e), and each round starts one variant later, so slow drifts in the shared
  * machine's load fall on every variant alike instead of on whichever ran last.
  */
-export async function runLoadSuite(
-  options: BenchOptions,
-  progress: (line: string) => void,
-): Promise<Run[]> {
+export async function runLoadSuite(options: BenchOptions, progress: (line: string) => void): Promise<Run[]> {
   const runs: Run[] = [];
-  const ttlSeconds = Math.ceil(60 + options.sizes.length * VARIANTS.length * (options.warmupSeconds + options.seconds + 2) * 2);
+  const ttlSeconds = Math.ceil(
+    60 + options.sizes.length * VARIANTS.length * (warmupSeconds(options) + options.seconds + 2) * 2,
+  );
   for (let round = 1; round <= options.rounds; round++) {
     const order = VARIANTS.map((_, index) => VARIANTS[(index + round - 1) % VARIANTS.length]!);
     for (const framework of options.frameworks) {
@@ -31,6 +30,13 @@ export async function runLoadSuite(
       );
       try {
         for (const size of options.sizes) {
+          if (options.warmup === 'shared') {
+            const failed = await warmTogether(
+              servers.map((server) => ({ server, request: requestFor(server.variant, size) })),
+              3,
+            );
+            if (failed > 0) progress(`!! ${failed} requests failed while warming ${framework} ${size}`);
+          }
           for (const variant of order) {
             const server = servers.find((one) => one.variant === variant)!;
             const result = await measure(server, requestFor(variant, size), options);
@@ -44,6 +50,10 @@ export async function runLoadSuite(
     }
   }
   return runs;
+}
+
+function warmupSeconds(options: BenchOptions): number {
+  return options.warmup === 'shared' ? 1 : options.warmup.seconds;
 }
 
 /** Standard Webhooks requests are signed right before their run: the timestamp window is 5 minutes. */

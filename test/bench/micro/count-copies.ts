@@ -4,7 +4,10 @@
  * allocUnsafe), Buffer.from of anything but an ArrayBuffer (that one is a view), copyBytesFrom,
  * and Uint8Array#slice. A body copied anywhere on the verify or parse path shows up here.
  */
-export async function countBodySizedAllocations(minBytes: number, work: () => Promise<unknown>): Promise<number> {
+export async function countBodySizedAllocations(
+  minBytes: number,
+  work: () => Promise<unknown>,
+): Promise<number> {
   let count = 0;
   const note = (bytes: number) => {
     if (bytes >= minBytes) count++;

@@ -5,12 +5,14 @@
  */
 import { memoryPerRequest } from './memory.js';
 import { parseCost } from './parse-cost.js';
+import { pipelineCost } from './pipeline-cost.js';
 import { verifyThroughput } from './verify-throughput.js';
 
 export type MicroResult = {
   readonly verify: Awaited<ReturnType<typeof verifyThroughput>>;
   readonly parse: ReturnType<typeof parseCost>;
   readonly memory: Awaited<ReturnType<typeof memoryPerRequest>>;
+  readonly pipeline: Awaited<ReturnType<typeof pipelineCost>>;
 };
 
 async function main(): Promise<void> {
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
     verify: await verifyThroughput(rounds, batchMs),
     parse: parseCost(['1k', '64k'], rounds, batchMs),
     memory: await memoryPerRequest(['1k', '64k'], quick),
+    pipeline: await pipelineCost(['1k', '64k'], rounds, batchMs),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

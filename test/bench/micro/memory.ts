@@ -2,7 +2,8 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { getHeapStatistics } from 'node:v8';
 import { githubRequest, type SizeName } from '../payloads.js';
-import { githubReceiver, handWrittenVerifyAndParse, readAll } from '../servers/pieces.js';
+import { githubReceiver } from '../servers/hookguard.js';
+import { handWrittenVerifyAndParse, readAll } from '../servers/raw.js';
 import { countBodySizedAllocations } from './count-copies.js';
 
 export interface MemoryRow {
@@ -35,7 +36,8 @@ export async function memoryPerRequest(sizes: readonly SizeName[], quick: boolea
   for (const size of sizes) {
     const request = githubRequest(size);
     const chunks: Buffer[] = [];
-    for (let at = 0; at < request.body.length; at += 16 * 1024) chunks.push(request.body.subarray(at, at + 16 * 1024));
+    for (let at = 0; at < request.body.length; at += 16 * 1024)
+      chunks.push(request.body.subarray(at, at + 16 * 1024));
     const head = {
       method: 'POST',
       url: '/hook',
@@ -44,7 +46,8 @@ export async function memoryPerRequest(sizes: readonly SizeName[], quick: boolea
     const variants = {
       b: async () => {
         const body = await readAll(Readable.from(chunks) as unknown as Parameters<typeof readAll>[0]);
-        if (handWrittenVerifyAndParse(body, request.headers['x-hub-signature-256']) === undefined) throw new Error('b refused');
+        if (handWrittenVerifyAndParse(body, request.headers['x-hub-signature-256']) === undefined)
+          throw new Error('b refused');
       },
       c: async () => {
         const answer = await receiver.handleStream(head, Readable.from(chunks));

@@ -30,7 +30,8 @@ export function timeAlternating(contenders: readonly Contender[], rounds: number
       const started = performance.now();
       for (let index = 0; index < count; index++) keep(contender.run());
       const elapsed = performance.now() - started;
-      if (elapsed >= batchMs / 4 || count > 1e7) return Math.max(1, Math.round((count * batchMs) / Math.max(elapsed, 0.001)));
+      if (elapsed >= batchMs / 4 || count > 1e7)
+        return Math.max(1, Math.round((count * batchMs) / Math.max(elapsed, 0.001)));
       count *= 4;
     }
   });
@@ -54,4 +55,47 @@ export function timeAlternating(contenders: readonly Contender[], rounds: number
 /** Median over rounds of a/b, pairing each round's two batches, which ran next to each other. */
 export function pairedRatio(a: Timed, b: Timed): number {
   return median(a.rounds.map((value, index) => value / b.rounds[index]!));
+}
+
+export interface AsyncContender {
+  readonly name: string;
+  readonly run: () => Promise<unknown>;
+}
+
+/** `timeAlternating` for work that must be awaited (a request through the receiver). */
+export async function timeAlternatingAsync(
+  contenders: readonly AsyncContender[],
+  rounds: number,
+  batchMs: number,
+): Promise<Timed[]> {
+  const sizes: number[] = [];
+  for (const contender of contenders) {
+    for (let index = 0; index < 50; index++) await contender.run();
+    let count = 1;
+    for (;;) {
+      const started = performance.now();
+      for (let index = 0; index < count; index++) await contender.run();
+      const elapsed = performance.now() - started;
+      if (elapsed >= batchMs / 4 || count > 1e6) {
+        sizes.push(Math.max(1, Math.round((count * batchMs) / Math.max(elapsed, 0.001))));
+        break;
+      }
+      count *= 4;
+    }
+  }
+  const times = contenders.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round++) {
+    for (let index = 0; index < contenders.length; index++) {
+      const count = sizes[index]!;
+      const run = contenders[index]!.run;
+      const started = performance.now();
+      for (let call = 0; call < count; call++) await run();
+      times[index]!.push(((performance.now() - started) * 1000) / count);
+    }
+  }
+  return contenders.map((contender, index) => ({
+    name: contender.name,
+    micros: median(times[index]!),
+    rounds: times[index]!,
+  }));
 }

@@ -48,13 +48,27 @@ export async function verifyThroughput(rounds: number, batchMs: number): Promise
   const provider = github({ secret: GITHUB_SECRET });
   const octokit = new Webhooks({ secret: GITHUB_SECRET });
   const bodyText = body.toString('utf8');
-  const octokitMicros = await timeAsync(() => octokit.verify(bodyText, githubInput.headers['x-hub-signature-256'] as string), rounds);
-  rows.push(row('GitHub (HMAC-SHA256, hex)', rounds, batchMs, {
-    floor: () => timingSafeEqual(createHmac('sha256', GITHUB_SECRET).update(body).digest(), githubGiven),
-    hookguard: () => provider.verify(githubInput),
-  }, [{ name: '@octokit/webhooks verify (string in)', micros: octokitMicros, rounds: [octokitMicros] }]));
+  const octokitMicros = await timeAsync(
+    () => octokit.verify(bodyText, githubInput.headers['x-hub-signature-256'] as string),
+    rounds,
+  );
+  rows.push(
+    row(
+      'GitHub (HMAC-SHA256, hex)',
+      rounds,
+      batchMs,
+      {
+        floor: () => timingSafeEqual(createHmac('sha256', GITHUB_SECRET).update(body).digest(), githubGiven),
+        hookguard: () => provider.verify(githubInput),
+      },
+      [{ name: '@octokit/webhooks verify (string in)', micros: octokitMicros, rounds: [octokitMicros] }],
+    ),
+  );
 
-  const standardHeaders = signStandardWebhook(body, STANDARD_SECRET, { id: 'msg_1', timestamp: Math.floor(Date.now() / 1000) });
+  const standardHeaders = signStandardWebhook(body, STANDARD_SECRET, {
+    id: 'msg_1',
+    timestamp: Math.floor(Date.now() / 1000),
+  });
   const standardInput = input(standardHeaders, body);
   const key = Buffer.from(STANDARD_SECRET.slice(6), 'base64');
   const standardGiven = Buffer.from(standardHeaders['webhook-signature']!.slice(3), 'base64');
@@ -62,20 +76,30 @@ export async function verifyThroughput(rounds: number, batchMs: number): Promise
   const timestamp = standardHeaders['webhook-timestamp']!;
   const standardProvider = standardWebhooks({ secret: STANDARD_SECRET });
   const packageVerifier = new Webhook(STANDARD_SECRET);
-  rows.push(row('Standard Webhooks (HMAC-SHA256 over id.timestamp.body, base64)', rounds, batchMs, {
-    floor: () =>
-      timingSafeEqual(createHmac('sha256', key).update(`${id}.${timestamp}.`).update(body).digest(), standardGiven),
-    hookguard: () => standardProvider.verify(standardInput),
-    peer: { name: 'standardwebhooks package verify (jsonParse off)', run: () => packageVerifier.verify(body, standardHeaders, { jsonParse: false }) },
-  }));
+  rows.push(
+    row('Standard Webhooks (HMAC-SHA256 over id.timestamp.body, base64)', rounds, batchMs, {
+      floor: () =>
+        timingSafeEqual(
+          createHmac('sha256', key).update(`${id}.${timestamp}.`).update(body).digest(),
+          standardGiven,
+        ),
+      hookguard: () => standardProvider.verify(standardInput),
+      peer: {
+        name: 'standardwebhooks package verify (jsonParse off)',
+        run: () => packageVerifier.verify(body, standardHeaders, { jsonParse: false }),
+      },
+    }),
+  );
 
   const onebotInput = input(signOneBot(body, GITHUB_SECRET), body);
   const onebotGiven = Buffer.from(String(onebotInput.headers['x-signature']).slice(5), 'hex');
   const onebotProvider = onebot({ secret: GITHUB_SECRET });
-  rows.push(row('OneBot (HMAC-SHA1, hex)', rounds, batchMs, {
-    floor: () => timingSafeEqual(createHmac('sha1', GITHUB_SECRET).update(body).digest(), onebotGiven),
-    hookguard: () => onebotProvider.verify(onebotInput),
-  }));
+  rows.push(
+    row('OneBot (HMAC-SHA1, hex)', rounds, batchMs, {
+      floor: () => timingSafeEqual(createHmac('sha1', GITHUB_SECRET).update(body).digest(), onebotGiven),
+      hookguard: () => onebotProvider.verify(onebotInput),
+    }),
+  );
   return rows;
 }
 
@@ -93,7 +117,13 @@ function row(
     ...(runs.peer ? [runs.peer] : []),
   ];
   const [floor, hookguard, ...peers] = timeAlternating(contenders, rounds, batchMs);
-  return { scheme, floor: floor!, hookguard: hookguard!, ratio: pairedRatio(hookguard!, floor!), peers: [...peers, ...extra] };
+  return {
+    scheme,
+    floor: floor!,
+    hookguard: hookguard!,
+    ratio: pairedRatio(hookguard!, floor!),
+    peers: [...peers, ...extra],
+  };
 }
 
 /** octokit's verify is async; timed on its own, a few calls per round. */

@@ -26,13 +26,14 @@ export function ratioChart(result: Aggregate, title: string): string {
   const groupHeight = RATIOS.length * BAR + GAP;
   const height = TOP + groups.length * groupHeight + 40;
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${LEFT + PLOT + 80}" height="${height}" font-family="sans-serif" font-size="11">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${LEFT + PLOT + 80}" height="${height}" font-family="sans-serif" font-size="11">`,
+    `<title>${escapeXml(title)}</title>`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
-    `<text x="10" y="20" font-size="14" font-weight="bold">${escape(title)}</text>`,
+    `<text x="10" y="20" font-size="14" font-weight="bold">${escapeXml(title)}</text>`,
     ...RATIOS.map(
       (ratio, index) =>
         `<rect x="${10 + index * 150}" y="32" width="12" height="12" fill="${COLOURS[index]}"/>` +
-        `<text x="${26 + index * 150}" y="42">${escape(legend(ratio.name))}</text>`,
+        `<text x="${26 + index * 150}" y="42">${escapeXml(legend(ratio.name))}</text>`,
     ),
   ];
   for (let tick = from; tick <= to; tick *= 2) {
@@ -54,7 +55,7 @@ export function ratioChart(result: Aggregate, title: string): string {
     const [framework, size] = group.split('|') as [keyof typeof FRAMEWORK_LABEL, string];
     const top = TOP + groupIndex * groupHeight;
     parts.push(
-      `<text x="${LEFT - 8}" y="${top + (RATIOS.length * BAR) / 2 + 4}" text-anchor="end">${escape(`${FRAMEWORK_LABEL[framework]}, ${size}`)}</text>`,
+      `<text x="${LEFT - 8}" y="${top + (RATIOS.length * BAR) / 2 + 4}" text-anchor="end">${escapeXml(`${FRAMEWORK_LABEL[framework]}, ${size}`)}</text>`,
     );
     RATIOS.forEach((ratio, index) => {
       const cell = result.ratios.find(
@@ -83,6 +84,6 @@ function legend(name: string): string {
   }[name]!;
 }
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

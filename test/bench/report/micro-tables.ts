@@ -14,7 +14,13 @@ export function verifyTable(result: MicroResult, markdown: boolean): string {
     row.peers.map((peer) => `${peer.name}: ${micros(peer.micros)} µs`).join('; ') || '–',
   ]);
   return renderTable(
-    ['scheme (1 MiB body)', 'floor: createHmac + timingSafeEqual', 'hookguard provider.verify', 'ratio (≤ 1.10)', 'peers'],
+    [
+      'scheme (1 MiB body)',
+      'floor: createHmac + timingSafeEqual',
+      'hookguard provider.verify',
+      'ratio (≤ 1.10)',
+      'peers',
+    ],
     rows,
     markdown,
   );
@@ -55,8 +61,36 @@ export function memoryTable(result: MicroResult, markdown: boolean): string {
     `${row.requests}${row.gcRuns > 0 ? ` (${row.gcRuns} GC: lower bound)` : ''}`,
   ]);
   return renderTable(
-    ['body', 'variant', 'JS heap bytes/request', 'Buffer bytes/request', 'body-sized buffers/request', 'requests'],
+    [
+      'body',
+      'variant',
+      'JS heap bytes/request',
+      'Buffer bytes/request',
+      'body-sized buffers/request',
+      'requests',
+    ],
     rows,
     markdown,
   );
+}
+
+/** In process, per request: (b) and (c) whole, then stage by stage, so the gap has names. */
+export function pipelineTable(result: MicroResult, markdown: boolean): string {
+  const rows = result.pipeline.flatMap((row) => [
+    [
+      row.size,
+      '**whole request** (stream of 16 KiB chunks → answer)',
+      micros(row.whole.b.micros),
+      micros(row.whole.c.micros),
+      micros(row.whole.c.micros - row.whole.b.micros),
+    ],
+    ...row.stages.map((stage) => [
+      row.size,
+      stage.stage,
+      stage.b ? micros(stage.b.micros) : '–',
+      micros(stage.c.micros),
+      stage.b ? micros(stage.c.micros - stage.b.micros) : '–',
+    ]),
+  ]);
+  return renderTable(['body', 'stage', '(b) µs', '(c) hookguard µs', 'difference µs'], rows, markdown);
 }

@@ -10,7 +10,8 @@ export function renderTable(header: readonly string[], rows: Rows, markdown: boo
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
   }
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -30,11 +31,17 @@ export function ratioTable(result: Aggregate, markdown: boolean): string {
   const rows = keys.map((key) => {
     const [framework, size] = key.split('|') as [keyof typeof FRAMEWORK_LABEL, string];
     const cells = RATIOS.map((ratio) =>
-      ratioText(result.ratios.find((cell) => `${cell.framework}|${cell.size}` === key && cell.ratio === ratio.name)),
+      ratioText(
+        result.ratios.find((cell) => `${cell.framework}|${cell.size}` === key && cell.ratio === ratio.name),
+      ),
     );
     return [FRAMEWORK_LABEL[framework], size, ...cells];
   });
-  const header = ['framework', 'body', ...RATIOS.map((ratio) => `${ratio.name}${ratio.target ? ` (≥ ${ratio.target})` : ''}`)];
+  const header = [
+    'framework',
+    'body',
+    ...RATIOS.map((ratio) => `${ratio.name}${ratio.target ? ` (≥ ${ratio.target})` : ''}`),
+  ];
   return renderTable(header, rows, markdown);
 }
 
@@ -78,7 +85,7 @@ function byFramework(a: string, b: string): number {
   const [fa, sa] = a.split('|') as [string, string];
   const [fb, sb] = b.split('|') as [string, string];
   return (
-    FRAMEWORKS.indexOf(fa as (typeof FRAMEWORKS)[number]) - FRAMEWORKS.indexOf(fb as (typeof FRAMEWORKS)[number]) ||
-    sa.localeCompare(sb, 'en', { numeric: true })
+    FRAMEWORKS.indexOf(fa as (typeof FRAMEWORKS)[number]) -
+      FRAMEWORKS.indexOf(fb as (typeof FRAMEWORKS)[number]) || sa.localeCompare(sb, 'en', { numeric: true })
   );
 }

@@ -1,20 +1,12 @@
-import { expressWebhook } from '@hookguard/express';
 import express, { type RequestHandler } from 'express';
 import type { Variant } from '../variants.js';
-import {
-  githubReceiver,
-  handWrittenVerifyAndParse,
-  octokitMiddleware,
-  PATH,
-  standardReceiver,
-  standardWebhooksVerifier,
-} from './pieces.js';
+import { handWrittenVerifyAndParse, PATH } from './raw.js';
 import { listenLoopback, type Running } from './running.js';
 
 /** Express's own raw capture, as a user would mount it for a signed route. */
 const raw = express.raw({ type: 'application/json', limit: '1mb' });
 
-function routeFor(variant: Variant): RequestHandler[] {
+async function routeFor(variant: Variant): Promise<RequestHandler[]> {
   switch (variant) {
     case 'a':
       return [raw, (_request, response) => void response.status(204).end()];
@@ -22,30 +14,36 @@ function routeFor(variant: Variant): RequestHandler[] {
       return [
         raw,
         (request, response) => {
-          const event = handWrittenVerifyAndParse(request.body as Buffer, request.headers['x-hub-signature-256']);
+          const event = handWrittenVerifyAndParse(
+            request.body as Buffer,
+            request.headers['x-hub-signature-256'],
+          );
           response.status(event === undefined ? 401 : 204).end();
         },
       ];
     case 'c':
-      return [expressWebhook(githubReceiver())];
-    case 'c-sw':
-      return [expressWebhook(standardReceiver())];
+    case 'c-sw': {
+      const { expressWebhook } = await import('@hookguard/express');
+      const { githubReceiver, standardReceiver } = await import('./hookguard.js');
+      return [expressWebhook(variant === 'c' ? githubReceiver() : standardReceiver())];
+    }
     case 'd': {
-      const middleware = octokitMiddleware();
+      const middleware = (await import('./peers.js')).octokitMiddleware();
       return [(request, response, next) => void middleware(request, response, next)];
     }
     case 'e': {
-      const verify = standardWebhooksVerifier();
+      const verify = (await import('./peers.js')).standardWebhooksVerifier();
       return [
         raw,
-        (request, response) => void response.status(verify(request.body as Buffer, request) ? 204 : 401).end(),
+        (request, response) =>
+          void response.status(verify(request.body as Buffer, request) ? 204 : 401).end(),
       ];
     }
   }
 }
 
-export function serveExpress(variant: Variant): Promise<Running> {
+export async function serveExpress(variant: Variant): Promise<Running> {
   const app = express();
-  app.post(PATH, ...routeFor(variant));
+  app.post(PATH, ...(await routeFor(variant)));
   return listenLoopback(app as unknown as Parameters<typeof listenLoopback>[0]);
 }

@@ -1,20 +1,14 @@
-import { fastifyWebhook } from '@hookguard/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Variant } from '../variants.js';
-import {
-  githubReceiver,
-  handWrittenVerifyAndParse,
-  octokitMiddleware,
-  PATH,
-  standardReceiver,
-  standardWebhooksVerifier,
-} from './pieces.js';
+import { handWrittenVerifyAndParse, PATH } from './raw.js';
 import type { Running } from './running.js';
 
 /** Fastify's own raw capture: the JSON parser replaced by a buffer one, as its docs show. */
 function captureRaw(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
 }
 
 async function mount(app: FastifyInstance, variant: Variant): Promise<void> {
@@ -26,19 +20,24 @@ async function mount(app: FastifyInstance, variant: Variant): Promise<void> {
     case 'b':
       captureRaw(app);
       app.post(PATH, (request, reply) => {
-        const event = handWrittenVerifyAndParse(request.body as Buffer, request.headers['x-hub-signature-256']);
+        const event = handWrittenVerifyAndParse(
+          request.body as Buffer,
+          request.headers['x-hub-signature-256'],
+        );
         return reply.code(event === undefined ? 401 : 204).send();
       });
       return;
     case 'c':
-      await app.register(fastifyWebhook, { receiver: githubReceiver(), path: PATH });
+    case 'c-sw': {
+      const { fastifyWebhook } = await import('@hookguard/fastify');
+      const { githubReceiver, standardReceiver } = await import('./hookguard.js');
+      const receiver = variant === 'c' ? githubReceiver() : standardReceiver();
+      await app.register(fastifyWebhook, { receiver, path: PATH });
       return;
-    case 'c-sw':
-      await app.register(fastifyWebhook, { receiver: standardReceiver(), path: PATH });
-      return;
+    }
     case 'd': {
       // Leave the stream unread for the middleware, and let it write the Node response itself.
-      const middleware = octokitMiddleware();
+      const middleware = (await import('./peers.js')).octokitMiddleware();
       app.removeAllContentTypeParsers();
       app.addContentTypeParser('*', (_request, _payload, done) => done(null));
       app.post(PATH, async (request, reply) => {
@@ -48,9 +47,11 @@ async function mount(app: FastifyInstance, variant: Variant): Promise<void> {
       return;
     }
     case 'e': {
-      const verify = standardWebhooksVerifier();
+      const verify = (await import('./peers.js')).standardWebhooksVerifier();
       captureRaw(app);
-      app.post(PATH, (request, reply) => reply.code(verify(request.body as Buffer, request.raw) ? 204 : 401).send());
+      app.post(PATH, (request, reply) =>
+        reply.code(verify(request.body as Buffer, request.raw) ? 204 : 401).send(),
+      );
       return;
     }
   }

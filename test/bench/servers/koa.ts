@@ -1,20 +1,11 @@
-import { koaWebhook } from '@hookguard/koa';
 import Router from '@koa/router';
 import Koa, { type Middleware } from 'koa';
 import type { Variant } from '../variants.js';
-import {
-  githubReceiver,
-  handWrittenVerifyAndParse,
-  octokitMiddleware,
-  PATH,
-  readAll,
-  standardReceiver,
-  standardWebhooksVerifier,
-} from './pieces.js';
+import { handWrittenVerifyAndParse, PATH, readAll } from './raw.js';
 import { listenLoopback, type Running } from './running.js';
 
 /** Koa has no raw-body capture of its own, so (a), (b) and (e) read `ctx.req` as users do. */
-function routeFor(variant: Variant): Middleware {
+async function routeFor(variant: Variant): Promise<Middleware> {
   switch (variant) {
     case 'a':
       return async (ctx) => {
@@ -24,22 +15,25 @@ function routeFor(variant: Variant): Middleware {
     case 'b':
       return async (ctx) => {
         const body = await readAll(ctx.req);
-        ctx.status = handWrittenVerifyAndParse(body, ctx.req.headers['x-hub-signature-256']) === undefined ? 401 : 204;
+        ctx.status =
+          handWrittenVerifyAndParse(body, ctx.req.headers['x-hub-signature-256']) === undefined ? 401 : 204;
       };
     case 'c':
-      return koaWebhook(githubReceiver());
-    case 'c-sw':
-      return koaWebhook(standardReceiver());
+    case 'c-sw': {
+      const { koaWebhook } = await import('@hookguard/koa');
+      const { githubReceiver, standardReceiver } = await import('./hookguard.js');
+      return koaWebhook(variant === 'c' ? githubReceiver() : standardReceiver());
+    }
     case 'd': {
       // The middleware writes to the Node response itself; Koa must not answer as well.
-      const middleware = octokitMiddleware();
+      const middleware = (await import('./peers.js')).octokitMiddleware();
       return async (ctx) => {
         ctx.respond = false;
         await middleware(ctx.req, ctx.res);
       };
     }
     case 'e': {
-      const verify = standardWebhooksVerifier();
+      const verify = (await import('./peers.js')).standardWebhooksVerifier();
       return async (ctx) => {
         ctx.status = verify(await readAll(ctx.req), ctx.req) ? 204 : 401;
       };
@@ -47,8 +41,8 @@ function routeFor(variant: Variant): Middleware {
   }
 }
 
-export function serveKoa(variant: Variant): Promise<Running> {
+export async function serveKoa(variant: Variant): Promise<Running> {
   const router = new Router();
-  router.post(PATH, routeFor(variant));
+  router.post(PATH, await routeFor(variant));
   return listenLoopback(new Koa().use(router.routes()).callback());
 }

@@ -1,14 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { nodeRequestHead, writeNodeResponse } from '@hookguard/core';
 import type { Variant } from '../variants.js';
-import {
-  githubReceiver,
-  handWrittenVerifyAndParse,
-  octokitMiddleware,
-  readAll,
-  standardReceiver,
-  standardWebhooksVerifier,
-} from './pieces.js';
+import { handWrittenVerifyAndParse, readAll } from './raw.js';
 import { listenLoopback, type Running } from './running.js';
 
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -18,8 +10,11 @@ function answer(response: ServerResponse, status: number): void {
   response.end();
 }
 
-/** Plain node:http; hookguard goes through `receiver.handleStream`, the call every adapter makes. */
-function listenerFor(variant: Variant): Listener {
+/**
+ * Plain node:http; hookguard goes through `receiver.handleStream`, the call every adapter makes.
+ * Each variant imports only what it uses, so servers start fast.
+ */
+async function listenerFor(variant: Variant): Promise<Listener> {
   switch (variant) {
     case 'a':
       return (request, response) => {
@@ -34,6 +29,8 @@ function listenerFor(variant: Variant): Listener {
       };
     case 'c':
     case 'c-sw': {
+      const { nodeRequestHead, writeNodeResponse } = await import('@hookguard/core');
+      const { githubReceiver, standardReceiver } = await import('./hookguard.js');
       const receiver = variant === 'c' ? githubReceiver() : standardReceiver();
       return (request, response) => {
         receiver
@@ -42,13 +39,13 @@ function listenerFor(variant: Variant): Listener {
       };
     }
     case 'd': {
-      const middleware = octokitMiddleware();
+      const middleware = (await import('./peers.js')).octokitMiddleware();
       return (request, response) => {
         middleware(request, response);
       };
     }
     case 'e': {
-      const verify = standardWebhooksVerifier();
+      const verify = (await import('./peers.js')).standardWebhooksVerifier();
       return (request, response) => {
         readAll(request).then((body) => answer(response, verify(body, request) ? 204 : 401));
       };
@@ -56,6 +53,6 @@ function listenerFor(variant: Variant): Listener {
   }
 }
 
-export function serveNode(variant: Variant): Promise<Running> {
-  return listenLoopback(listenerFor(variant));
+export async function serveNode(variant: Variant): Promise<Running> {
+  return listenLoopback(await listenerFor(variant));
 }
