@@ -13,12 +13,19 @@ beforeAll(async () => {
   vi.unstubAllEnvs();
 });
 
-describe('README-senders-generic.md example', () => {
-  it('shows exactly the example file this test runs, with hmac({...}) in under 10 lines', () => {
-    const readme = readFileSync(here('../README-senders-generic.md'), 'utf8');
+describe('the README example of a made-up sender', () => {
+  it.each(['../../../README.md', '../../../docs/senders.md'])(
+    '%s shows exactly the example file this test runs',
+    (path) => {
+      const readme = readFileSync(here(path), 'utf8');
+      const example = readFileSync(here('./hmac-readme-example.ts'), 'utf8');
+      const block = /```ts example=hmac-readme-example\n([\s\S]*?)```/.exec(readme)?.[1];
+      expect(block).toBe(example);
+    },
+  );
+
+  it('describes the sender with hmac({...}) in under 10 lines', () => {
     const example = readFileSync(here('./hmac-readme-example.ts'), 'utf8');
-    const block = /```ts example=hmac-readme-example\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(block).toBe(example);
     const call = example.slice(example.indexOf('hmac({'), example.indexOf('});') + 3);
     expect(call.split('\n').length).toBeLessThan(10);
   });

@@ -1,0 +1,36 @@
+/** The README's TypeScript snippets, kept compiling (`pnpm test` typechecks this file). */
+import { createReceiver, msgText, tencent, tencentChat, whatsapp } from '@hookguard/core';
+
+declare function store(value: unknown): Promise<void>;
+const im = createReceiver(tencentChat({ token: process.env.TENCENT_TOKEN!, sdkAppId: 1400000000 })).on(
+  'C2C.CallbackBeforeSendMsg',
+  (event) => (msgText(event.MsgBody).includes('spam') ? tencent.reject(120001, 'blocked') : tencent.allow()),
+);
+
+const wa = createReceiver(whatsapp({ secret: process.env.GOWA_SECRET! })).on('message', async (event) => {
+  if (event.event === 'message') await store(event.payload);
+});
+
+export { im, wa };
+
+// Quick start
+import { onebot } from '@hookguard/core';
+import { expressWebhook } from '@hookguard/express';
+import { fastifyWebhook } from '@hookguard/fastify';
+import { koaWebhook } from '@hookguard/koa';
+import Router from '@koa/router';
+import express from 'express';
+import Fastify from 'fastify';
+
+const bot = createReceiver(onebot({ secret: process.env.ONEBOT_SECRET! }))
+  .on('message.group', (event) => {
+    if (event.raw_message === 'ping') return { reply: 'pong', at_sender: true };
+  })
+  .on('request.friend', () => ({ approve: true }));
+
+const app = express();
+app.all('/onebot', expressWebhook(bot));
+const router = new Router();
+router.all('/onebot', koaWebhook(bot));
+Fastify().register(fastifyWebhook, { receiver: bot, path: '/onebot' });
+export const POST = (request: Request) => bot.fetch(request);
