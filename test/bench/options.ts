@@ -18,7 +18,7 @@ export interface BenchOptions {
 const HELP = `pnpm bench [--quick] [--rounds N] [--seconds S] [--warmup S] [--connections C]
             [--frameworks node,express,koa,fastify] [--sizes 1k,64k] [--no-pin] [--no-micro]
 
-  --quick   one round, 1 s runs, all servers of a framework warmed together for 3 s first
+  --quick   one round, 1 s runs, all servers of a framework warmed together for 2 s first
             (under 2 minutes; the numbers are rough)
   default   5 alternating rounds, 5 s runs after a 2 s warm-up (about 40 minutes)`;
 

@@ -32,7 +32,7 @@ function pinSelf(options: BenchOptions): void {
 }
 
 function warmupText(options: BenchOptions): string {
-  return options.warmup === 'shared' ? '3 s shared' : `${options.warmup.seconds} s`;
+  return options.warmup === 'shared' ? '2 s shared' : `${options.warmup.seconds} s`;
 }
 
 async function main(): Promise<void> {

@@ -14,7 +14,7 @@ export interface Run {
 
 /**
  * Rounds of every (framework, size, variant). Within a round the variants run back to back
- * (a, b, c, d, c-sw, e), and each round starts one variant later, so slow drifts in the shared
+ * (a, b, b+zod, c, d, c-sw, e), and each round starts one variant later, so slow drifts in the shared
  * machine's load fall on every variant alike instead of on whichever ran last.
  */
 export async function runLoadSuite(options: BenchOptions, progress: (line: string) => void): Promise<Run[]> {
@@ -33,7 +33,7 @@ export async function runLoadSuite(options: BenchOptions, progress: (line: strin
           if (options.warmup === 'shared') {
             const failed = await warmTogether(
               servers.map((server) => ({ server, request: requestFor(server.variant, size) })),
-              3,
+              2,
             );
             if (failed > 0) progress(`!! ${failed} requests failed while warming ${framework} ${size}`);
           }

@@ -1,12 +1,12 @@
 import { FRAMEWORK_LABEL, FRAMEWORKS, RATIOS } from '../variants.js';
 import type { Aggregate } from './aggregate.js';
 
-const COLOURS = ['#8a8f98', '#2f6fdb', '#d9822b', '#2e9e5b'];
+const COLOURS = ['#8a8f98', '#2f6fdb', '#9cc0f5', '#1f3f80', '#d9822b', '#2e9e5b'];
 const BAR = 13;
 const GAP = 18;
 const LEFT = 190;
 const PLOT = 620;
-const TOP = 70;
+const TOP = 88;
 
 /**
  * Horizontal bars of each ratio's median over rounds, with a whisker over its min–max, on a log
@@ -32,8 +32,8 @@ export function ratioChart(result: Aggregate, title: string): string {
     `<text x="10" y="20" font-size="14" font-weight="bold">${escapeXml(title)}</text>`,
     ...RATIOS.map(
       (ratio, index) =>
-        `<rect x="${10 + index * 150}" y="32" width="12" height="12" fill="${COLOURS[index]}"/>` +
-        `<text x="${26 + index * 150}" y="42">${escapeXml(legend(ratio.name))}</text>`,
+        `<rect x="${10 + (index % 3) * 270}" y="${32 + Math.floor(index / 3) * 17}" width="12" height="12" fill="${COLOURS[index]}"/>` +
+        `<text x="${26 + (index % 3) * 270}" y="${42 + Math.floor(index / 3) * 17}">${escapeXml(legend(ratio.name))}</text>`,
     ),
   ];
   for (let tick = from; tick <= to; tick *= 2) {
@@ -79,6 +79,8 @@ function legend(name: string): string {
   return {
     'c/a': 'hookguard ÷ bare route',
     'c/b': 'hookguard ÷ hand-written',
+    'b+zod/b': 'hand-written + zod ÷ hand-written',
+    'c/b+zod': 'hookguard ÷ hand-written + zod',
     'c/d': 'hookguard ÷ @octokit/webhooks',
     'c/e': 'hookguard ÷ standardwebhooks',
   }[name]!;

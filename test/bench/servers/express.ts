@@ -1,6 +1,7 @@
 import express, { type RequestHandler } from 'express';
 import type { Variant } from '../variants.js';
-import { handWrittenVerifyAndParse, PATH } from './raw.js';
+import { handWritten } from './hand-written.js';
+import { PATH } from './raw.js';
 import { listenLoopback, type Running } from './running.js';
 
 /** Express's own raw capture, as a user would mount it for a signed route. */
@@ -11,16 +12,14 @@ async function routeFor(variant: Variant): Promise<RequestHandler[]> {
     case 'a':
       return [raw, (_request, response) => void response.status(204).end()];
     case 'b':
+    case 'b+zod': {
+      const check = await handWritten(variant);
       return [
         raw,
-        (request, response) => {
-          const event = handWrittenVerifyAndParse(
-            request.body as Buffer,
-            request.headers['x-hub-signature-256'],
-          );
-          response.status(event === undefined ? 401 : 204).end();
-        },
+        (request, response) =>
+          void response.status(check(request.body as Buffer, request.headers) ? 204 : 401).end(),
       ];
+    }
     case 'c':
     case 'c-sw': {
       const { expressWebhook } = await import('@hookguard/express');

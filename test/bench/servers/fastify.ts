@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Variant } from '../variants.js';
-import { handWrittenVerifyAndParse, PATH } from './raw.js';
+import { handWritten } from './hand-written.js';
+import { PATH } from './raw.js';
 import type { Running } from './running.js';
 
 /** Fastify's own raw capture: the JSON parser replaced by a buffer one, as its docs show. */
@@ -18,15 +19,14 @@ async function mount(app: FastifyInstance, variant: Variant): Promise<void> {
       app.post(PATH, (_request, reply) => reply.code(204).send());
       return;
     case 'b':
+    case 'b+zod': {
+      const check = await handWritten(variant);
       captureRaw(app);
-      app.post(PATH, (request, reply) => {
-        const event = handWrittenVerifyAndParse(
-          request.body as Buffer,
-          request.headers['x-hub-signature-256'],
-        );
-        return reply.code(event === undefined ? 401 : 204).send();
-      });
+      app.post(PATH, (request, reply) =>
+        reply.code(check(request.body as Buffer, request.headers) ? 204 : 401).send(),
+      );
       return;
+    }
     case 'c':
     case 'c-sw': {
       const { fastifyWebhook } = await import('@hookguard/fastify');

@@ -1,7 +1,8 @@
 import Router from '@koa/router';
 import Koa, { type Middleware } from 'koa';
 import type { Variant } from '../variants.js';
-import { handWrittenVerifyAndParse, PATH, readAll } from './raw.js';
+import { handWritten } from './hand-written.js';
+import { PATH, readAll } from './raw.js';
 import { listenLoopback, type Running } from './running.js';
 
 /** Koa has no raw-body capture of its own, so (a), (b) and (e) read `ctx.req` as users do. */
@@ -13,11 +14,12 @@ async function routeFor(variant: Variant): Promise<Middleware> {
         ctx.status = 204;
       };
     case 'b':
+    case 'b+zod': {
+      const check = await handWritten(variant);
       return async (ctx) => {
-        const body = await readAll(ctx.req);
-        ctx.status =
-          handWrittenVerifyAndParse(body, ctx.req.headers['x-hub-signature-256']) === undefined ? 401 : 204;
+        ctx.status = check(await readAll(ctx.req), ctx.req.headers) ? 204 : 401;
       };
+    }
     case 'c':
     case 'c-sw': {
       const { koaWebhook } = await import('@hookguard/koa');

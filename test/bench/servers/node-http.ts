@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Variant } from '../variants.js';
-import { handWrittenVerifyAndParse, readAll } from './raw.js';
+import { handWritten } from './hand-written.js';
+import { readAll } from './raw.js';
 import { listenLoopback, type Running } from './running.js';
 
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -21,12 +22,12 @@ async function listenerFor(variant: Variant): Promise<Listener> {
         readAll(request).then(() => answer(response, 204));
       };
     case 'b':
+    case 'b+zod': {
+      const check = await handWritten(variant);
       return (request, response) => {
-        readAll(request).then((body) => {
-          const event = handWrittenVerifyAndParse(body, request.headers['x-hub-signature-256']);
-          answer(response, event === undefined ? 401 : 204);
-        });
+        readAll(request).then((body) => answer(response, check(body, request.headers) ? 204 : 401));
       };
+    }
     case 'c':
     case 'c-sw': {
       const { nodeRequestHead, writeNodeResponse } = await import('@hookguard/core');
