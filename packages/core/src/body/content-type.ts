@@ -4,6 +4,8 @@
  */
 export function isJsonContentType(contentType: string | undefined): boolean {
   if (contentType === undefined) return true;
+  // What nearly every sender sends, answered without splitting and lower-casing (every request).
+  if (contentType === 'application/json') return true;
   const media = contentType.split(';', 1)[0]!.trim().toLowerCase();
   if (media === '') return true;
   return (

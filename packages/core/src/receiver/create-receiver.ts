@@ -82,27 +82,32 @@ export function createReceiver<M extends EventMap, Meta>(
     try {
       if (closing) throw shuttingDown();
       checkRequestHead(provider, request.method, request.headers);
-      const input: VerifyInput = {
-        method: request.method,
-        headers: request.headers,
-        query: queryOf(request.url),
-        body: request.body,
-        now: now(),
-        remoteAddress: request.remoteAddress,
-      };
-      const outcome = provider.verify(input);
-      if (!outcome.ok) {
-        logger.warn('webhook refused', { provider: provider.name, code: outcome.error.code });
-        throw outcome.error;
-      }
-      const event = provider.parse(
-        provider.decode ? provider.decode(input) : parseJsonBody(request.body),
-        input,
-      );
-      return await pipeline.deliver(event, input, outcome.secretIndex);
+      return await verifyAndDeliver(request);
     } catch (error) {
       return errorResponse(asWebhookError(error));
     }
+  }
+
+  /** Everything after the head checks, which the caller has made. Rejects with what went wrong. */
+  function verifyAndDeliver(request: WebhookRequest): Promise<WebhookResponse> {
+    const input: VerifyInput = {
+      method: request.method,
+      headers: request.headers,
+      query: queryOf(request.url),
+      body: request.body,
+      now: now(),
+      remoteAddress: request.remoteAddress,
+    };
+    const outcome = provider.verify(input);
+    if (!outcome.ok) {
+      logger.warn('webhook refused', { provider: provider.name, code: outcome.error.code });
+      throw outcome.error;
+    }
+    const event = provider.parse(
+      provider.decode ? provider.decode(input) : parseJsonBody(request.body),
+      input,
+    );
+    return pipeline.deliver(event, input, outcome.secretIndex);
   }
 
   async function handleStream(
@@ -130,7 +135,9 @@ export function createReceiver<M extends EventMap, Meta>(
             },
           )
         : new Uint8Array(0);
-      return await handle({ ...head, body: bytes });
+      // The head was checked before the read; only a close() that began meanwhile is new.
+      if (closing) throw shuttingDown();
+      return await verifyAndDeliver({ ...head, body: bytes });
     } catch (error) {
       return errorResponse(asWebhookError(error));
     }

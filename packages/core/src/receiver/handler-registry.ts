@@ -4,22 +4,34 @@ export type AnyHandler = (event: unknown, context: never) => unknown;
 export interface HandlerRegistry {
   add(name: string, handler: AnyHandler): void;
   /** Handlers for a known event: exact name, every dotted prefix of it, then `*`, in registration order. */
-  match(name: string, known: boolean): AnyHandler[];
+  match(name: string, known: boolean): readonly AnyHandler[];
 }
+
+/** Distinct event names whose handler lists are remembered; past it the memo starts over. */
+const MEMO_LIMIT = 1024;
 
 export function createHandlerRegistry(): HandlerRegistry {
   const entries: { name: string; handler: AnyHandler }[] = [];
+  // match() runs on every delivery and its answer only changes when a handler is added, so it is
+  // remembered per name (every unknown event matches the same handlers). Callers only iterate.
+  const memo = new Map<string, AnyHandler[]>();
   return {
     add(name, handler) {
       entries.push({ name, handler });
+      memo.clear();
     },
     match(name, known) {
+      const key = known ? `=${name}` : '?';
+      const remembered = memo.get(key);
+      if (remembered) return remembered;
       const found: AnyHandler[] = [];
       for (const entry of entries) {
         if (entry.name === '*' || (known ? coversName(entry.name, name) : entry.name === 'unknown')) {
           found.push(entry.handler);
         }
       }
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(key, found);
       return found;
     },
   };

@@ -21,7 +21,8 @@ export function acceptsGitHubContentType(contentType: string | undefined): boole
  * form bytes exactly as sent, so the body is verified first and only then unwrapped here.
  */
 export function decodeGitHubBody(input: VerifyInput): unknown {
-  if (mediaType(headerValue(input.headers, 'content-type')) !== FORM) return parseJsonBody(input.body);
+  const contentType = headerValue(input.headers, 'content-type');
+  if (contentType === 'application/json' || mediaType(contentType) !== FORM) return parseJsonBody(input.body);
   let text: string;
   try {
     text = utf8.decode(input.body);
