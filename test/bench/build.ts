@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,4 +34,26 @@ export function ensureBuilt(log: (line: string) => void): void {
   log(`building ${stale.map((name) => `@hookguard/${name}`).join(', ')} (dist/ is older than src/) …`);
   const filters = BENCHED_PACKAGES.flatMap((name) => ['--filter', `@hookguard/${name}`]);
   execFileSync('pnpm', [...filters, 'run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/**
+ * A digest of every benched dist/ file's path, size and mtime. The tree is shared: if anyone
+ * rebuilds during a run, servers started later would load other code, so the run says so.
+ */
+export function distFingerprint(): string {
+  const hash = createHash('sha256');
+  const walk = (directory: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        const stat = statSync(path);
+        hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\n`);
+      }
+    }
+  };
+  for (const name of BENCHED_PACKAGES) walk(join(ROOT, 'packages', name, 'dist'));
+  return hash.digest('hex').slice(0, 16);
 }

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ensureBuilt } from './build.js';
+import { distFingerprint, ensureBuilt } from './build.js';
 import { runLoadSuite } from './load/suite.js';
 import { describeMachine, loadAverages } from './machine.js';
 import { runMicro } from './micro/run-micro.js';
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
   ensureBuilt(log);
+  const distBefore = distFingerprint();
   pinSelf(options);
   const machine = describeMachine();
   const loadBefore = loadAverages();
@@ -49,6 +50,9 @@ async function main(): Promise<void> {
   const runs = await runLoadSuite(options, log);
   const micro = options.micro ? await runMicro(options.mode === 'quick', options.pin?.server) : undefined;
   const loadAfter = loadAverages();
+  const distChanged = distFingerprint() !== distBefore;
+  if (distChanged)
+    log('!! packages/*/dist changed during the run (someone rebuilt): servers may have run different code');
   const result = aggregate(runs);
 
   console.log(`\nRatios of req/s: median over rounds of each round's pair (range), ✓/✗ against the target\n`);
@@ -66,7 +70,19 @@ async function main(): Promise<void> {
   mkdirSync(directory, { recursive: true });
   const seconds = Math.round((Date.now() - started) / 1000);
   const when = new Date().toISOString();
-  const record = { when, seconds, options, machine, loadBefore, loadAfter, runs, micro, ...result };
+  const record = {
+    when,
+    seconds,
+    options,
+    machine,
+    loadBefore,
+    loadAfter,
+    distBefore,
+    distChanged,
+    runs,
+    micro,
+    ...result,
+  };
   writeFileSync(`${directory}results.json`, `${JSON.stringify(record, null, 1)}\n`);
   const title = `hookguard req/s ratios, ${options.mode} run ${when.slice(0, 16)}Z, ${machine.cores}× ${machine.cpu}`;
   writeFileSync(`${directory}ratios.svg`, ratioChart(result, title));
@@ -76,7 +92,8 @@ async function main(): Promise<void> {
     `${machine.cores}× ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, commit ${machine.commit}.`,
     `${options.rounds} rounds × ${options.seconds} s (after a ${warmupText(options)} warm-up), ${options.connections} connections, ` +
       `pinned: ${options.pin ? `servers CPU ${options.pin.server}, autocannon CPU ${options.pin.client}` : 'no'}. ` +
-      `Load average before: ${loadBefore}; after: ${loadAfter}. Took ${seconds} s.`,
+      `Load average before: ${loadBefore}; after: ${loadAfter}. Took ${seconds} s. ` +
+      `dist/ fingerprint ${distBefore}${distChanged ? ', CHANGED during the run' : ', unchanged during the run'}.`,
     `Versions: ${Object.entries(machine.versions)
       .map(([name, value]) => `${name} ${value}`)
       .join(', ')}.`,
