@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Machine {
@@ -17,13 +18,15 @@ export interface Machine {
 const here = createRequire(import.meta.url);
 const core = createRequire(fileURLToPath(new URL('../../packages/core/package.json', import.meta.url)));
 
+/** A package's version; some (@koa/router, @octokit/webhooks) keep package.json out of `exports`. */
 function version(require: NodeJS.Require, name: string): string {
-  try {
-    return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string })
-      .version;
-  } catch {
-    return '?';
+  for (const path of require.resolve.paths(name) ?? []) {
+    try {
+      return (JSON.parse(readFileSync(join(path, name, 'package.json'), 'utf8')) as { version: string })
+        .version;
+    } catch {}
   }
+  return '?';
 }
 
 export function describeMachine(): Machine {

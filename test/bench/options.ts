@@ -13,14 +13,19 @@ export interface BenchOptions {
   /** `taskset` CPUs: servers on `server`, the load generator on `client`; none on a 1-CPU machine. */
   readonly pin: { readonly server: string; readonly client: string } | undefined;
   readonly micro: boolean;
+  /** Keep the load runs of the last run of this mode (results/<mode>/results.json); redo the rest. */
+  readonly reuseLoad: boolean;
 }
 
 const HELP = `pnpm bench [--quick] [--rounds N] [--seconds S] [--warmup S] [--connections C]
             [--frameworks node,express,koa,fastify] [--sizes 1k,64k] [--no-pin] [--no-micro]
+            [--reuse-load]
 
   --quick   one round, 1 s runs, all servers of a framework warmed together for 2 s first
             (under 2 minutes; the numbers are rough)
-  default   5 alternating rounds, 5 s runs after a 2 s warm-up (about 40 minutes)`;
+  default   5 alternating rounds, 5 s runs after a 2 s warm-up (about 40 minutes)
+  --reuse-load  keep the load runs of the last run of this mode, run the micro benchmarks
+                again (or, with --no-micro, keep those too) and rewrite the report`;
 
 /** Reads `pnpm bench` arguments; `--quick` changes the defaults, explicit flags still win. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -34,7 +39,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     }
     if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}\n${HELP}`);
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    const boolean = ['quick', 'no-pin', 'no-micro'].includes(name);
+    const boolean = ['quick', 'no-pin', 'no-micro', 'reuse-load'].includes(name);
     flags.set(name, boolean ? 'true' : (inline ?? argv[++index] ?? ''));
   }
   const quick = flags.has('quick');
@@ -62,5 +67,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     sizes: list('sizes', Object.keys(SIZES) as SizeName[], isSize),
     pin: pinned ? { server: '0', client: '1' } : undefined,
     micro: !flags.has('no-micro'),
+    reuseLoad: flags.has('reuse-load'),
   };
 }

@@ -5,11 +5,12 @@
  * results/<quick|full>/{results.json,results.md,ratios.svg}.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { distFingerprint, ensureBuilt } from './build.js';
-import { runLoadSuite } from './load/suite.js';
-import { describeMachine, loadAverages } from './machine.js';
+import { type Run, runLoadSuite } from './load/suite.js';
+import { describeMachine, loadAverages, type Machine } from './machine.js';
+import type { MicroResult } from './micro/main.js';
 import { runMicro } from './micro/run-micro.js';
 import { type BenchOptions, parseOptions } from './options.js';
 import { aggregate } from './report/aggregate.js';
@@ -35,12 +36,23 @@ function warmupText(options: BenchOptions): string {
   return options.warmup === 'shared' ? '2 s shared' : `${options.warmup.seconds} s`;
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+interface LoadPhase {
+  readonly options: BenchOptions;
+  readonly when: string;
+  readonly seconds: number;
+  readonly loadBefore: string;
+  readonly loadAfter: string;
+  readonly distBefore: string;
+  readonly distChanged: boolean;
+  readonly machine: Machine;
+  readonly runs: Run[];
+  readonly micro?: MicroResult;
+}
+
+/** Runs the load suite, in the caller's pinning. */
+async function runLoad(options: BenchOptions): Promise<LoadPhase> {
   const started = Date.now();
-  ensureBuilt(log);
   const distBefore = distFingerprint();
-  pinSelf(options);
   const machine = describeMachine();
   const loadBefore = loadAverages();
   log(
@@ -48,11 +60,41 @@ async function main(): Promise<void> {
       `${warmupText(options)} warm-up + ${options.seconds} s per run; load average ${loadBefore}`,
   );
   const runs = await runLoadSuite(options, log);
-  const micro = options.micro ? await runMicro(options.mode === 'quick', options.pin?.server) : undefined;
-  const loadAfter = loadAverages();
   const distChanged = distFingerprint() !== distBefore;
   if (distChanged)
     log('!! packages/*/dist changed during the run (someone rebuilt): servers may have run different code');
+  return {
+    options,
+    when: new Date().toISOString(),
+    seconds: Math.round((Date.now() - started) / 1000),
+    loadBefore,
+    loadAfter: loadAverages(),
+    distBefore,
+    distChanged,
+    machine,
+    runs,
+  };
+}
+
+/** The last run of this mode, as written; package versions are read again (the lockfile pins them). */
+function reuseLoad(directory: string): LoadPhase {
+  const saved = JSON.parse(readFileSync(`${directory}results.json`, 'utf8')) as LoadPhase;
+  log(`reusing the load runs of ${saved.when} from ${directory}results.json`);
+  return { ...saved, machine: { ...saved.machine, versions: describeMachine().versions } };
+}
+
+async function main(): Promise<void> {
+  const requested = parseOptions(process.argv.slice(2));
+  const directory = fileURLToPath(new URL(`./results/${requested.mode}/`, import.meta.url));
+  ensureBuilt(log);
+  pinSelf(requested);
+  const phase = requested.reuseLoad ? reuseLoad(directory) : await runLoad(requested);
+  const { options, when, seconds, loadBefore, loadAfter, distBefore, distChanged, machine, runs } = phase;
+  const micro = requested.micro
+    ? await runMicro(requested.mode === 'quick', requested.pin?.server)
+    : requested.reuseLoad
+      ? phase.micro
+      : undefined;
   const result = aggregate(runs);
 
   console.log(`\nRatios of req/s: median over rounds of each round's pair (range), ✓/✗ against the target\n`);
@@ -66,10 +108,7 @@ async function main(): Promise<void> {
   const failures = result.cells.reduce((sum, cell) => sum + cell.failures, 0);
   if (failures > 0) console.log(`\n!! ${failures} requests failed: those runs are not comparable`);
 
-  const directory = fileURLToPath(new URL(`./results/${options.mode}/`, import.meta.url));
   mkdirSync(directory, { recursive: true });
-  const seconds = Math.round((Date.now() - started) / 1000);
-  const when = new Date().toISOString();
   const record = {
     when,
     seconds,
@@ -81,6 +120,7 @@ async function main(): Promise<void> {
     distChanged,
     runs,
     micro,
+    microWhen: requested.micro ? new Date().toISOString() : undefined,
     ...result,
   };
   writeFileSync(`${directory}results.json`, `${JSON.stringify(record, null, 1)}\n`);
@@ -92,7 +132,8 @@ async function main(): Promise<void> {
     `${machine.cores}× ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, commit ${machine.commit}.`,
     `${options.rounds} rounds × ${options.seconds} s (after a ${warmupText(options)} warm-up), ${options.connections} connections, ` +
       `pinned: ${options.pin ? `servers CPU ${options.pin.server}, autocannon CPU ${options.pin.client}` : 'no'}. ` +
-      `Load average before: ${loadBefore}; after: ${loadAfter}. Took ${seconds} s. ` +
+      `Load average before: ${loadBefore}; after: ${loadAfter}. The load runs took ${seconds} s` +
+      `${requested.reuseLoad && requested.micro ? `; the micro benchmarks were run again at ${new Date().toISOString()}` : ''}. ` +
       `dist/ fingerprint ${distBefore}${distChanged ? ', CHANGED during the run' : ', unchanged during the run'}.`,
     `Versions: ${Object.entries(machine.versions)
       .map(([name, value]) => `${name} ${value}`)
@@ -128,7 +169,7 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   writeFileSync(`${directory}results.md`, markdown);
-  log(`\nwrote ${directory}results.{json,md} and ratios.svg in ${seconds} s`);
+  log(`\nwrote ${directory}results.{json,md} and ratios.svg`);
 }
 
 main().catch((error: unknown) => {

@@ -54,11 +54,16 @@ export async function memoryPerRequest(sizes: readonly SizeName[], quick: boolea
         if (answer.status !== 204) throw new Error(`c answered ${answer.status}`);
       },
     };
-    const requests = size === '1k' ? (quick ? 500 : 2000) : quick ? 50 : 150;
     for (const variant of ['b', 'c'] as const) {
       const run = variants[variant];
       for (let index = 0; index < 200; index++) await run(); // warm up and JIT before counting
       const copies = await countBodySizedAllocations(request.body.length, run);
+      // As many requests as fit in ~half the 64 MiB young generation, from a 20-request pilot.
+      gc();
+      const pilotBefore = getHeapStatistics().used_heap_size;
+      for (let index = 0; index < 20; index++) await run();
+      const pilot = Math.max(1, (getHeapStatistics().used_heap_size - pilotBefore) / 20);
+      const requests = Math.max(20, Math.min(quick ? 500 : 2000, Math.floor((32 * 2 ** 20) / pilot)));
       let gcRuns = 0;
       const observer = new PerformanceObserver((list) => {
         gcRuns += list.getEntries().length;
@@ -71,7 +76,8 @@ export async function memoryPerRequest(sizes: readonly SizeName[], quick: boolea
       for (let index = 0; index < requests; index++) await run();
       const heapAfter = getHeapStatistics().used_heap_size;
       const externalAfter = process.memoryUsage().arrayBuffers;
-      await new Promise((resolve) => setImmediate(resolve));
+      // GC entries reach the observer asynchronously: give them a moment before counting.
+      await new Promise((resolve) => setTimeout(resolve, 20));
       observer.disconnect();
       rows.push({
         size,

@@ -9,8 +9,10 @@ export interface ParseRow {
   readonly jsonParse: Timed;
   /** hookguard's strict UTF-8 decode + depth guard + JSON.parse. */
   readonly parseJsonBody: Timed;
-  /** The event's zod schema alone, on an already parsed object. */
+  /** The event's zod schema alone, on one already parsed object (warm in cache: a lower bound). */
   readonly zod: Timed;
+  /** `JSON.parse` then the zod schema on the fresh object: (b+zod)'s parse, zod's cost in place. */
+  readonly jsonParseAndZod: Timed;
   /** What the receiver runs after verify: `provider.decode` then `provider.parse` (name, zod, meta). */
   readonly decodeAndParse: Timed;
   /** decodeAndParse ÷ jsonParse. */
@@ -35,20 +37,22 @@ export function parseCost(sizes: readonly SizeName[], rounds: number, batchMs: n
     const object = JSON.parse(request.body.toString('utf8'));
     const parsed = provider.parse(provider.decode!(input), input);
     if (!parsed.known) throw new Error(`bench ${size} payload does not fit the ${event} schema`);
-    const [jsonParse, strict, zod, decodeAndParse] = timeAlternating(
+    const [jsonParse, jsonParseAndZod, strict, zod, decodeAndParse] = timeAlternating(
       [
         { name: 'JSON.parse', run: () => JSON.parse(request.body.toString('utf8')) },
+        { name: 'JSON.parse + zod', run: () => schema.safeParse(JSON.parse(request.body.toString('utf8'))) },
         { name: 'parseJsonBody', run: () => parseJsonBody(request.body) },
         { name: 'zod safeParse', run: () => schema.safeParse(object) },
         { name: 'decode + parse', run: () => provider.parse(provider.decode!(input), input) },
       ],
       rounds,
       batchMs,
-    ) as [Timed, Timed, Timed, Timed];
+    ) as [Timed, Timed, Timed, Timed, Timed];
     return {
       size,
       event: EVENT_OF_SIZE[size].name,
       jsonParse,
+      jsonParseAndZod,
       parseJsonBody: strict,
       zod,
       decodeAndParse,
