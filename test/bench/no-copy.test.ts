@@ -56,6 +56,8 @@ describe('the body is read once and never copied', () => {
   it('the counter sees a copy when there is one', async () => {
     const body = githubRequest('64k').body;
     expect(await countBodySizedAllocations(body.length, async () => Buffer.from(body))).toBe(1);
+    const halves = [body.subarray(0, body.length / 2), body.subarray(body.length / 2)];
+    expect(await countBodySizedAllocations(body.length, async () => Buffer.concat(halves))).toBe(1);
     expect(await countBodySizedAllocations(body.length, async () => body.slice(0, 100))).toBe(0);
     expect(await countBodySizedAllocations(body.length, async () => new Uint8Array(body).slice())).toBe(1);
   });
