@@ -1,7 +1,7 @@
 import { createReceiver, type HmacOptions, hmac } from '@hookguard/core';
 import { signHmac } from '@hookguard/core/testing';
-import { providerMessage, usageError } from '../cli-error.js';
 import { utf8 } from './json-body.js';
+import { parseSchemeOption } from './scheme-option.js';
 import type { SenderProfile } from './sender-profile.js';
 import { bodySpaceAdded, replayedLater, wrongSecret } from './tamperings.js';
 
@@ -35,23 +35,9 @@ const DEMO_SECRET = 'hookguard-demo-hmac-secret';
 
 /** Reads `--scheme`, checking it the way hmac() does, so a mistake is reported before anything is sent. */
 export function parseHmacScheme(text: string): HmacScheme {
-  let scheme: unknown;
-  try {
-    scheme = JSON.parse(text);
-  } catch (error) {
-    throw usageError(`--scheme is not JSON: ${(error as Error).message}`);
-  }
-  if (typeof scheme !== 'object' || scheme === null || Array.isArray(scheme)) {
-    throw usageError(
-      '--scheme must be a JSON object of hmac() options, e.g. {"signature":{"header":"x-signature"}}',
-    );
-  }
-  try {
-    hmac({ ...(scheme as HmacScheme), secret: 'check' });
-  } catch (error) {
-    throw usageError(`bad --scheme: ${providerMessage(error)}`);
-  }
-  return scheme as HmacScheme;
+  return parseSchemeOption<HmacScheme>(text, 'hmac', '{"signature":{"header":"x-signature"}}', (scheme) =>
+    hmac({ ...scheme, secret: 'check' }),
+  );
 }
 
 /** Any HMAC-signing sender, as described by a scheme (default: the Acme CI example). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createReceiver, type TokenOptions, token } from '@hookguard/core';
-import { providerMessage, usageError } from '../cli-error.js';
 import { fieldOf, tryParseJson, utf8 } from './json-body.js';
+import { parseSchemeOption } from './scheme-option.js';
 import type { SenderProfile } from './sender-profile.js';
 import { bodySpaceAdded, wrongSecret } from './tamperings.js';
 
@@ -70,21 +70,9 @@ const GITLAB_FIXTURES: Readonly<Record<string, Record<string, unknown>>> = {
 const DEMO_TOKEN = 'hookguard-demo-gitlab-token';
 
 export function parseTokenScheme(text: string): TokenScheme {
-  let scheme: unknown;
-  try {
-    scheme = JSON.parse(text);
-  } catch (error) {
-    throw usageError(`--scheme is not JSON: ${(error as Error).message}`);
-  }
-  if (typeof scheme !== 'object' || scheme === null || Array.isArray(scheme)) {
-    throw usageError('--scheme must be a JSON object of token() options, e.g. {"header":"x-gitlab-token"}');
-  }
-  try {
-    token({ ...(scheme as TokenScheme), secret: 'check' } as TokenOptions);
-  } catch (error) {
-    throw usageError(`bad --scheme: ${providerMessage(error)}`);
-  }
-  return scheme as TokenScheme;
+  return parseSchemeOption<TokenScheme>(text, 'token', '{"header":"x-gitlab-token"}', (scheme) =>
+    token({ ...scheme, secret: 'check' } as TokenOptions),
+  );
 }
 
 /** A sender that proves itself with a shared token (default: GitLab's X-Gitlab-Token). */
