@@ -1,6 +1,12 @@
 import { Readable } from 'node:stream';
 import { parseJsonBody } from '../body/parse-json.js';
-import { bodyConsumedError, DEFAULT_BODY_LIMIT, readBody } from '../body/read-body.js';
+import {
+  type BodyHead,
+  type BodyLimits,
+  bodyConsumedError,
+  DEFAULT_BODY_LIMIT,
+  readBody,
+} from '../body/read-body.js';
 import { resolveDedupe } from '../dedupe/options.js';
 import { isWebhookError, WebhookError } from '../errors.js';
 import type { EventMap, EventName, Handler } from '../event-map.js';
@@ -110,37 +116,66 @@ export function createReceiver<M extends EventMap, Meta>(
     return pipeline.deliver(event, input, outcome.secretIndex);
   }
 
-  async function handleStream(
-    head: RequestHead,
-    body: Readable | null | undefined,
-    frameworkLimits: FrameworkLimits = {},
-  ): Promise<WebhookResponse> {
+  /** Limits for one read: the receiver's, narrowed by the framework's (the smaller wins). */
+  function limitsWith(frameworkLimits: FrameworkLimits): BodyLimits {
+    return {
+      timeoutMs: limits.timeoutMs,
+      limit: Math.min(
+        limits.limit ?? DEFAULT_BODY_LIMIT,
+        frameworkLimits.bodyLimit ?? Number.POSITIVE_INFINITY,
+      ),
+    };
+  }
+
+  /**
+   * The shared path of every streaming entry point: head checks before a byte is read, then
+   * `read` (a Node stream or a Web stream reader, both under the same limits and with the same
+   * refusals), then verify and deliver.
+   */
+  async function handleRead(head: RequestHead, read: () => Promise<Uint8Array>): Promise<WebhookResponse> {
     try {
       if (closing) throw shuttingDown();
       checkRequestHead(provider, head.method, head.headers);
-      if (body && (body.readableEnded || body.destroyed || !body.readable)) throw bodyConsumedError();
-      const bytes = body
-        ? await readBody(
-            body,
-            {
-              contentLength: headerValue(head.headers, 'content-length'),
-              contentEncoding: headerValue(head.headers, 'content-encoding'),
-            },
-            {
-              ...limits,
-              limit: Math.min(
-                limits.limit ?? DEFAULT_BODY_LIMIT,
-                frameworkLimits.bodyLimit ?? Number.POSITIVE_INFINITY,
-              ),
-            },
-          )
-        : new Uint8Array(0);
+      const bytes = await read();
       // The head was checked before the read; only a close() that began meanwhile is new.
       if (closing) throw shuttingDown();
       return await verifyAndDeliver({ ...head, body: bytes });
     } catch (error) {
       return errorResponse(asWebhookError(error));
     }
+  }
+
+  function bodyHeadOf(head: RequestHead): BodyHead {
+    return {
+      contentLength: headerValue(head.headers, 'content-length'),
+      contentEncoding: headerValue(head.headers, 'content-encoding'),
+    };
+  }
+
+  function handleStream(
+    head: RequestHead,
+    body: Readable | null | undefined,
+    frameworkLimits: FrameworkLimits = {},
+  ): Promise<WebhookResponse> {
+    return handleRead(head, () => {
+      if (!body) return Promise.resolve(new Uint8Array(0));
+      if (body.readableEnded || body.destroyed || !body.readable) throw bodyConsumedError();
+      return readBody(body, bodyHeadOf(head), limitsWith(frameworkLimits));
+    });
+  }
+
+  function handleFetchBody(request: Request): Promise<WebhookResponse> {
+    const head = { method: request.method, url: request.url, headers: headersFromFetch(request.headers) };
+    const body = request.body;
+    return handleRead(head, () =>
+      body
+        ? readBody(
+            Readable.fromWeb(body as import('node:stream/web').ReadableStream),
+            bodyHeadOf(head),
+            limitsWith({}),
+          )
+        : Promise.resolve(new Uint8Array(0)),
+    );
   }
 
   function asWebhookError(error: unknown): WebhookError {
@@ -162,12 +197,7 @@ export function createReceiver<M extends EventMap, Meta>(
     handleStream,
     async fetch(request) {
       // A body the framework already read (Hono's c.req.json()) is locked: answer, never reject.
-      const response = request.bodyUsed
-        ? errorResponse(bodyConsumedError())
-        : await handleStream(
-            { method: request.method, url: request.url, headers: headersFromFetch(request.headers) },
-            request.body ? Readable.fromWeb(request.body as import('node:stream/web').ReadableStream) : null,
-          );
+      const response = request.bodyUsed ? errorResponse(bodyConsumedError()) : await handleFetchBody(request);
       return new Response(response.body === '' ? null : response.body, {
         status: response.status,
         headers: response.headers,
