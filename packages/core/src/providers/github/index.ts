@@ -5,7 +5,7 @@ import { emptyResponse, jsonResponse } from '../../http/responses.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
 import { checkSource, compileAllowlist } from '../hmac/allowlist.js';
 import { verifyHubSignature } from '../shared/hub-signature.js';
-import { resolveEvent } from '../shared/resolve-event.js';
+import { parsedEvent, resolveEvent } from '../shared/resolve-event.js';
 import { acceptsGitHubContentType, decodeGitHubBody } from './decode.js';
 import { type GitHubEventName, type GitHubEventOf, githubEventSchemas } from './events.js';
 
@@ -65,16 +65,16 @@ export function github(options: GitHubOptions): GitHubProvider {
       const event = headerValue(input.headers, 'x-github-event');
       const action = (payload as { action?: unknown } | null)?.action;
       const name = event && typeof action === 'string' && action !== '' ? `${event}.${action}` : event;
-      return {
-        ...resolveEvent(githubEventSchemas, [name], payload),
-        deliveryKey: headerValue(input.headers, 'x-github-delivery'),
-        meta: {
+      return parsedEvent(
+        resolveEvent(githubEventSchemas, [name], payload),
+        headerValue(input.headers, 'x-github-delivery'),
+        {
           event,
           hookId: headerValue(input.headers, 'x-github-hook-id'),
           targetType: headerValue(input.headers, 'x-github-hook-installation-target-type'),
           targetId: headerValue(input.headers, 'x-github-hook-installation-target-id'),
         },
-      };
+      );
     },
     respond(reply, event) {
       if (reply !== undefined && reply !== null)

@@ -3,7 +3,7 @@ import type { EventDef } from '../../event-map.js';
 import { emptyResponse } from '../../http/responses.js';
 import type { WebhookResponse } from '../../http/types.js';
 import type { ParsedEvent, Provider, VerifyInput, VerifyOutcome } from '../../provider.js';
-import { resolveEvent } from '../shared/resolve-event.js';
+import { parsedEvent, resolveEvent } from '../shared/resolve-event.js';
 import { type AddressCheck, checkSource, compileAllowlist } from './allowlist.js';
 import { normaliseSource, type PayloadSource, readPayloadSource, readRequestSource } from './sources.js';
 import type { TimestampRule } from './timestamp-window.js';
@@ -82,11 +82,11 @@ export function senderProvider<S extends EventSchemas | undefined, R>(
         schemas === undefined && eventName !== undefined
           ? { name: eventName, known: true, payload, issues: [] }
           : resolveEvent(schemas ?? {}, [eventName], payload);
-      return {
-        ...resolved,
-        deliveryKey: idSource === undefined ? undefined : readPayloadSource(idSource, payload, input),
-        meta: { timestamp: timestampOf(spec.timestamp, input), remoteAddress: input.remoteAddress },
-      };
+      return parsedEvent(
+        resolved,
+        idSource === undefined ? undefined : readPayloadSource(idSource, payload, input),
+        { timestamp: timestampOf(spec.timestamp, input), remoteAddress: input.remoteAddress },
+      );
     },
     respond(reply, event) {
       if (respond) return respond(reply as R | undefined, event);

@@ -2,7 +2,7 @@ import { type Secret, secretList } from '../../crypto/secrets.js';
 import type { EventDef } from '../../event-map.js';
 import { headerValue } from '../../http/headers.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
-import { dottedCandidates, resolveEvent } from '../shared/resolve-event.js';
+import { dottedCandidates, parsedEvent, resolveEvent } from '../shared/resolve-event.js';
 import { type OneBotEventName, type OneBotEventOf, onebotEventSchemas, TYPE_FIELD } from './events.js';
 import {
   type FriendRequestReply,
@@ -66,11 +66,7 @@ export function onebot(options: OneBotOptions): OneBotProvider {
         dottedCandidates([postType, typeField ? body[typeField] : undefined, body['sub_type']]),
         payload,
       );
-      return {
-        ...resolved,
-        deliveryKey: deliveryKeyOf(body),
-        meta: { selfId: headerValue(input.headers, 'x-self-id') },
-      };
+      return parsedEvent(resolved, deliveryKeyOf(body), { selfId: headerValue(input.headers, 'x-self-id') });
     },
     respond: (reply, event) => serialiseOneBotReply(reply, event.known ? event.name : 'unknown'),
   };

@@ -2,7 +2,7 @@ import { type Secret, secretList } from '../../crypto/secrets.js';
 import { VerificationError } from '../../errors.js';
 import type { EventDef } from '../../event-map.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
-import { resolveEvent } from '../shared/resolve-event.js';
+import { parsedEvent, resolveEvent } from '../shared/resolve-event.js';
 import { type TencentChatCommand, type TencentChatEventOf, tencentChatEventSchemas } from './events.js';
 import { type TencentChatMeta, tencentChatMetaOf } from './meta.js';
 import type { TencentReplyFor } from './reply.js';
@@ -98,7 +98,7 @@ export function tencentChat(options: TencentChatOptions): TencentChatProvider {
       }
       const resolved = resolveEvent(tencentChatEventSchemas, [command], payload);
       const meta = tencentChatMetaOf(input.query, command);
-      return { ...resolved, deliveryKey: deliveryKeyOf(command, meta.sdkAppId, payload), meta };
+      return parsedEvent(resolved, deliveryKeyOf(command, meta.sdkAppId, payload), meta);
     },
     respond: (reply, event) => serialiseTencentReply(reply, event.name, event.payload),
     fallback(event) {

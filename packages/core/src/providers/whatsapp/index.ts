@@ -2,7 +2,7 @@ import { type Secret, secretList } from '../../crypto/secrets.js';
 import type { EventDef } from '../../event-map.js';
 import { jsonResponse } from '../../http/responses.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
-import { resolveEvent } from '../shared/resolve-event.js';
+import { parsedEvent, resolveEvent } from '../shared/resolve-event.js';
 import { whatsappDeliveryKey } from './delivery-key.js';
 import { type WhatsAppEventName, type WhatsAppEventOf, whatsappEventSchemas } from './events.js';
 import { legacyEventName } from './legacy.js';
@@ -66,14 +66,10 @@ export function whatsapp(options: WhatsAppOptions): WhatsAppProvider {
     parse(payload, input): ParsedEvent<WhatsAppMeta> {
       const body = isRecord(payload) ? payload : {};
       const resolved = resolveEvent(whatsappEventSchemas, [eventNameOf(payload)], payload);
-      return {
-        ...resolved,
-        deliveryKey: whatsappDeliveryKey(resolved.name, body, input.body),
-        meta: {
-          deviceId: stringOrUndefined(body['device_id']),
-          sessionId: stringOrUndefined(body['session_id']),
-        },
-      };
+      return parsedEvent(resolved, whatsappDeliveryKey(resolved.name, body, input.body), {
+        deviceId: stringOrUndefined(body['device_id']),
+        sessionId: stringOrUndefined(body['session_id']),
+      });
     },
     // GOWA needs only the 2xx and reads no body (this one is for people reading logs). A value a
     // handler returns has nowhere to go; refusing it with a 500 would only make GOWA retry an
