@@ -10,14 +10,17 @@ export function checkRequestHead(
   method: string,
   headers: WebhookHeaders,
 ): void {
-  if (method.toUpperCase() !== 'POST') {
+  if (method !== 'POST' && method.toUpperCase() !== 'POST') {
     throw new WebhookError(405, 'METHOD_NOT_ALLOWED', 'Webhooks are delivered with POST', {
       headers: { allow: 'POST' },
     });
   }
   const contentType = headerValue(headers, 'content-type');
-  const accepts = provider.acceptsContentType?.bind(provider) ?? isJsonContentType;
-  if (!accepts(contentType)) {
+  // Called, not bound: a bound function per request is a measurable share of a 1 KiB delivery.
+  const accepted = provider.acceptsContentType
+    ? provider.acceptsContentType(contentType)
+    : isJsonContentType(contentType);
+  if (!accepted) {
     throw new WebhookError(
       415,
       'UNSUPPORTED_MEDIA_TYPE',
