@@ -64,7 +64,7 @@ export async function readBody(
   }
 }
 
-function parseContentLength(value: string | undefined): number | undefined {
+export function parseContentLength(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,15}$/.test(value.trim())) {
     throw new BodyError(400, 'BODY_INVALID_LENGTH', 'Content-Length is not a number', { headers: CLOSE });
@@ -72,14 +72,14 @@ function parseContentLength(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function tooLarge(limit: number): BodyError {
+export function tooLarge(limit: number): BodyError {
   return new BodyError(413, 'BODY_TOO_LARGE', `Request body is larger than the ${limit}-byte limit`, {
     headers: CLOSE,
   });
 }
 
 /** raw-body marks its errors with `type`; zlib with a `Z_` code. Map both to stable answers. */
-function bodyReadError(error: unknown, limit: number): WebhookError {
+export function bodyReadError(error: unknown, limit: number): WebhookError {
   if (error instanceof WebhookError) return error;
   const { type, code } = (error ?? {}) as { type?: unknown; code?: unknown };
   if (type === 'entity.too.large') return tooLarge(limit);
