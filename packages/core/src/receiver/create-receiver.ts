@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { parseJsonBody } from '../body/parse-json.js';
 import {
   type BodyHead,
@@ -7,6 +7,7 @@ import {
   DEFAULT_BODY_LIMIT,
   readBody,
 } from '../body/read-body.js';
+import { readWebBody } from '../body/read-web-body.js';
 import { resolveDedupe } from '../dedupe/options.js';
 import { isWebhookError, WebhookError } from '../errors.js';
 import type { EventMap, EventName, Handler } from '../event-map.js';
@@ -168,13 +169,7 @@ export function createReceiver<M extends EventMap, Meta>(
     const head = { method: request.method, url: request.url, headers: headersFromFetch(request.headers) };
     const body = request.body;
     return handleRead(head, () =>
-      body
-        ? readBody(
-            Readable.fromWeb(body as import('node:stream/web').ReadableStream),
-            bodyHeadOf(head),
-            limitsWith({}),
-          )
-        : Promise.resolve(new Uint8Array(0)),
+      body ? readWebBody(body, bodyHeadOf(head), limitsWith({})) : Promise.resolve(new Uint8Array(0)),
     );
   }
 
