@@ -5,7 +5,6 @@ import type { EventMap, HandlerContext } from '../event-map.js';
 import type { WebhookResponse } from '../http/types.js';
 import type { Logger } from '../logger.js';
 import type { ParsedEvent, Provider, VerifyInput } from '../provider.js';
-import { raceDeadline } from './deadline.js';
 import { handlerContextOf, handlerEventOf } from './handler-context.js';
 import type { HandlerRegistry } from './handler-registry.js';
 import { type Inbox, type InboxDelivery, toInboxDelivery } from './inbox.js';
@@ -42,6 +41,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
   parts: PipelineParts<M, Meta>,
 ): DeliveryPipeline<Meta> {
   const { provider, registry, logger, tracker, dedupe, mode, inbox, deadlineMs } = parts;
+  const hasDeadline = deadlineMs !== undefined && Number.isFinite(deadlineMs);
   let warnedIgnoredReply = false;
 
   async function reportHandlerError(error: unknown, context: HandlerContext<unknown>): Promise<void> {
@@ -124,13 +124,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
       const answer = runFor(event, context);
       // Every handler returned a plain value: the work is over, no deadline can pass.
       if (!(answer instanceof Promise)) return respondWith(answer, event);
-      return withinDeadline(
-        answer.then((value) => respondWith(value, event)),
-        event,
-        context,
-        info,
-        abort,
-      );
+      return answerWithinDeadline(answer, event, context, info, abort);
     };
     if (key === undefined) {
       let answer: WebhookResponse | Promise<WebhookResponse>;
@@ -151,28 +145,59 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
       .catch(failed);
   }
 
-  /** Answers with the work's response, or with the fallback once the deadline passes (work goes on). */
-  async function withinDeadline(
-    work: Promise<WebhookResponse>,
+  /**
+   * The handlers' reply turned into the answer, or the fallback once the deadline passes; the
+   * handlers then go on in the background, tracked for close(), and a failure is reported, since
+   * no sender will see it. One promise and one timer per delivery: this runs on every async one.
+   */
+  function answerWithinDeadline(
+    work: Promise<unknown>,
     event: ParsedEvent<Meta>,
     context: HandlerContext<unknown>,
     info: UnfinishedDelivery,
     abort: LazyAbortController,
   ): Promise<WebhookResponse> {
-    const raced = await raceDeadline(work, deadlineMs);
-    if (raced.settled) return raced.value;
-    abort.abort(new Error('ack deadline passed'));
-    logger.warn('ack deadline passed; answering with the fallback, handler continues', {
-      provider: provider.name,
-      event: event.name,
-      deadlineMs,
+    return new Promise((resolve, reject) => {
+      let lateWorkDone: (() => void) | undefined;
+      const timer = hasDeadline
+        ? setTimeout(
+            () => {
+              abort.abort(new Error('ack deadline passed'));
+              logger.warn('ack deadline passed; answering with the fallback, handler continues', {
+                provider: provider.name,
+                event: event.name,
+                deadlineMs,
+              });
+              lateWorkDone = tracker.begin(info, abort);
+              try {
+                resolve(provider.fallback ? provider.fallback(event) : provider.respond(undefined, event));
+              } catch (error) {
+                reject(error);
+              }
+            },
+            Math.max(0, deadlineMs as number),
+          )
+        : undefined;
+      work.then(
+        (value) => {
+          clearTimeout(timer);
+          let response: WebhookResponse;
+          try {
+            response = respondWith(value, event);
+          } catch (error) {
+            if (lateWorkDone === undefined) return reject(error);
+            return void reportHandlerError(error, context).finally(lateWorkDone);
+          }
+          if (lateWorkDone === undefined) resolve(response);
+          else lateWorkDone();
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          if (lateWorkDone === undefined) reject(error);
+          else void reportHandlerError(error, context).finally(lateWorkDone);
+        },
+      );
     });
-    tracker.track(
-      work.catch((error: unknown) => reportHandlerError(error, context)),
-      info,
-      abort,
-    );
-    return provider.fallback ? provider.fallback(event) : provider.respond(undefined, event);
   }
 
   async function ackFirst(
