@@ -16,8 +16,9 @@ type ByteReader = ReadableStreamDefaultReader<Uint8Array>;
 
 /**
  * `readBody` for a Web `ReadableStream` (`Request.body`), read with its own reader instead of
- * through `Readable.fromWeb` and raw-body, which cost 2–3× `request.arrayBuffer()`. Same limits,
- * same refusals, same messages, so `receiver.fetch` answers exactly as the Node adapters do.
+ * through `Readable.fromWeb` and raw-body (that detour made a 1 KiB `receiver.fetch` ~1.3× slower
+ * in process). Same limits, same refusals, same messages, so `receiver.fetch` answers exactly as
+ * the Node adapters do.
  * Every refusal cancels the stream, so nothing more is pulled from it.
  */
 export function readWebBody(
