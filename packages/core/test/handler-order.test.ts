@@ -127,4 +127,37 @@ describe('handlers on one event, sync and async mixed', () => {
     expect((await syncOnly.handle(request())).status).toBe(204);
     expect(await syncOnly.close({ timeoutMs: 2_000 })).toMatchObject({ completed: 0, unfinished: 0 });
   });
+
+  it('after the deadline, reports a failing handler through onError, aborts its signal, and close() waits for it', async () => {
+    const onError = vi.fn();
+    let signal: AbortSignal | undefined;
+    const receiver = createReceiver(provider, { deadlineMs: 30, onError }).on(
+      'message',
+      async (_e, context) => {
+        signal = context.signal;
+        await new Promise((resolve) => setTimeout(resolve, 120));
+        throw new Error('late failure');
+      },
+    );
+    const response = await receiver.handle(request());
+    expect(response.status).toBe(204);
+    expect(signal?.aborted).toBe(true);
+    expect(onError).not.toHaveBeenCalled();
+    const report = await receiver.close({ timeoutMs: 2_000 });
+    expect(report).toMatchObject({ unfinished: 0 });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect((onError.mock.calls[0]![0] as Error).message).toBe('late failure');
+  });
+
+  it('after the deadline, reports a late reply the event cannot carry instead of dropping it silently', async () => {
+    const onError = vi.fn();
+    const receiver = createReceiver(provider, { deadlineMs: 30, onError }).on('message', (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      return { approve: true };
+    }) as never);
+    expect((await receiver.handle(request())).status).toBe(204);
+    await receiver.close({ timeoutMs: 2_000 });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(String((onError.mock.calls[0]![0] as Error).message)).not.toBe('');
+  });
 });

@@ -5,6 +5,7 @@ import type { EventMap, HandlerContext } from '../event-map.js';
 import type { WebhookResponse } from '../http/types.js';
 import type { Logger } from '../logger.js';
 import type { ParsedEvent, Provider, VerifyInput } from '../provider.js';
+import { createAnswerWithinDeadline } from './ack-deadline.js';
 import { handlerContextOf, handlerEventOf } from './handler-context.js';
 import type { HandlerRegistry } from './handler-registry.js';
 import { type Inbox, type InboxDelivery, toInboxDelivery } from './inbox.js';
@@ -41,7 +42,6 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
   parts: PipelineParts<M, Meta>,
 ): DeliveryPipeline<Meta> {
   const { provider, registry, logger, tracker, dedupe, mode, inbox, deadlineMs } = parts;
-  const hasDeadline = deadlineMs !== undefined && Number.isFinite(deadlineMs);
   let warnedIgnoredReply = false;
 
   async function reportHandlerError(error: unknown, context: HandlerContext<unknown>): Promise<void> {
@@ -71,6 +71,15 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
       throw new HandlerError('INVALID_REPLY', 'The handler returned a reply this event cannot carry', error);
     }
   }
+
+  const answerWithinDeadline = createAnswerWithinDeadline<Meta>({
+    provider,
+    deadlineMs,
+    logger,
+    tracker,
+    respondWith,
+    reportHandlerError,
+  });
 
   function noteIgnoredReply(reply: unknown): void {
     if (reply === undefined || warnedIgnoredReply) return;
@@ -143,61 +152,6 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
         abort,
       )
       .catch(failed);
-  }
-
-  /**
-   * The handlers' reply turned into the answer, or the fallback once the deadline passes; the
-   * handlers then go on in the background, tracked for close(), and a failure is reported, since
-   * no sender will see it. One promise and one timer per delivery: this runs on every async one.
-   */
-  function answerWithinDeadline(
-    work: Promise<unknown>,
-    event: ParsedEvent<Meta>,
-    context: HandlerContext<unknown>,
-    info: UnfinishedDelivery,
-    abort: LazyAbortController,
-  ): Promise<WebhookResponse> {
-    return new Promise((resolve, reject) => {
-      let lateWorkDone: (() => void) | undefined;
-      const timer = hasDeadline
-        ? setTimeout(
-            () => {
-              abort.abort(new Error('ack deadline passed'));
-              logger.warn('ack deadline passed; answering with the fallback, handler continues', {
-                provider: provider.name,
-                event: event.name,
-                deadlineMs,
-              });
-              lateWorkDone = tracker.begin(info, abort);
-              try {
-                resolve(provider.fallback ? provider.fallback(event) : provider.respond(undefined, event));
-              } catch (error) {
-                reject(error);
-              }
-            },
-            Math.max(0, deadlineMs as number),
-          )
-        : undefined;
-      work.then(
-        (value) => {
-          clearTimeout(timer);
-          let response: WebhookResponse;
-          try {
-            response = respondWith(value, event);
-          } catch (error) {
-            if (lateWorkDone === undefined) return reject(error);
-            return void reportHandlerError(error, context).finally(lateWorkDone);
-          }
-          if (lateWorkDone === undefined) resolve(response);
-          else lateWorkDone();
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          if (lateWorkDone === undefined) reject(error);
-          else void reportHandlerError(error, context).finally(lateWorkDone);
-        },
-      );
-    });
   }
 
   async function ackFirst(
