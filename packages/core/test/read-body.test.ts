@@ -1,18 +1,10 @@
 import { PassThrough, Readable } from 'node:stream';
 import { deflateSync, gzipSync } from 'node:zlib';
-import { readBody, WebhookError } from '@hookguard/core';
+import { readBody } from '@hookguard/core';
 import { describe, expect, it } from 'vitest';
+import { refusal } from './refusal.js';
 
 const streamOf = (...chunks: Buffer[]) => Readable.from(chunks);
-
-async function refusal(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
-}
 
 describe('readBody()', () => {
   it('returns the exact bytes, including a BOM and invalid UTF-8', async () => {

@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import { deflateSync, gzipSync } from 'node:zlib';
-import { type BodyLimits, createReceiver, github, readBody, WebhookError } from '@hookguard/core';
+import { type BodyLimits, createReceiver, github, readBody, type WebhookError } from '@hookguard/core';
 import { gitHubRequest, githubFixtures } from '@hookguard/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BodyHead } from '../src/body/read-body.js';
 import { readWebBody } from '../src/body/read-web-body.js';
+import { refusal } from './refusal.js';
 
 /** A stream that hands out these chunks, then ends. */
 function streamOf(...chunks: Uint8Array[]): ReadableStream<Uint8Array> {
@@ -54,15 +55,6 @@ function stalled(first: Uint8Array) {
     { highWaterMark: 0 },
   );
   return { stream, state };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<WebhookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WebhookError);
-  return error as WebhookError;
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
