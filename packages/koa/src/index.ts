@@ -36,5 +36,6 @@ function writeKoaResponse(ctx: Context, answer: WebhookResponse): void {
   // status set afterwards is the one sent (an empty 200 stays 200, with no Content-Type).
   ctx.body = answer.body === '' ? null : answer.body;
   ctx.status = answer.status;
-  ctx.set({ ...answer.headers });
+  const headers = answer.headers;
+  for (const name in headers) ctx.set(name, headers[name] as string);
 }

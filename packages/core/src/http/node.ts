@@ -15,7 +15,8 @@ export function nodeRequestHead(request: IncomingMessage, url?: string, remoteAd
 /** Writes a pipeline answer to a Node response exactly as given. */
 export function writeNodeResponse(response: ServerResponse, answer: WebhookResponse): void {
   response.statusCode = answer.status;
-  for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
+  const headers = answer.headers;
+  for (const name in headers) response.setHeader(name, headers[name] as string);
   if (answer.body === '') {
     response.end();
     return;
