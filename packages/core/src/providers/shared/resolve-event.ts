@@ -56,8 +56,7 @@ export function dottedCandidates(parts: readonly unknown[]): string[] {
 
 /**
  * A resolved event with its delivery key and meta. Built property by property rather than with
- * `{ ...resolved, … }`: on Node 20 that spread measured ~1 µs a delivery (V8's clone fast path
- * does not apply once properties are added), this ~20 ns.
+ * `{ ...resolved, … }`: on Node 20 that spread measured ~1 µs a delivery, this ~20 ns.
  */
 export function parsedEvent<Meta>(
   resolved: ResolvedEvent,
