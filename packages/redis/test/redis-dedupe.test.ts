@@ -4,6 +4,7 @@ import { redisDedupeStore } from '@hookguard/redis';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeWithRedis } from '../../../test/support/redis.js';
+import { unreachableRedis } from './unreachable-redis.js';
 
 const provider = onebot({ secret: 'secret' });
 const message = (message_id: number) => oneBotRequest({ ...napcatGroupMessage, message_id }, 'secret');
@@ -106,13 +107,7 @@ describeWithRedis('redisDedupeStore() on a real Redis', (server) => {
   });
 
   it('answers 503 and runs nothing when Redis cannot be reached (fail closed)', async () => {
-    const unreachable = new Redis('redis://127.0.0.1:1', {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    unreachable.on('error', () => {});
+    const unreachable = unreachableRedis();
     const handler = vi.fn();
     const receiver = createReceiver(provider, { dedupe: redisDedupeStore(unreachable) }).on(
       'message',

@@ -6,6 +6,7 @@ import { type InboxWorker, type InboxWorkerOptions, type RedisInbox, redisInbox 
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { describeWithRedis } from '../../../test/support/redis.js';
+import { unreachableRedis } from './unreachable-redis.js';
 
 const provider = onebot({ secret: 'secret' });
 const message = (message_id: number) => oneBotRequest({ ...napcatGroupMessage, message_id }, 'secret');
@@ -69,13 +70,7 @@ describeWithRedis('redisInbox() on a real Redis', (server) => {
   });
 
   it('answers 503 when Redis cannot take the delivery, so the sender retries instead of losing it', async () => {
-    const unreachable = new Redis('redis://127.0.0.1:1', {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    unreachable.on('error', () => {});
+    const unreachable = unreachableRedis();
     const receiver = createReceiver(provider, { inbox: redisInbox(unreachable), dedupe: false });
     const response = await receiver.handle(message(2));
     expect(response.status).toBe(503);
