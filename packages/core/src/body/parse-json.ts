@@ -1,5 +1,5 @@
 import { BodyError } from '../errors.js';
-import { bytesNestDeeperThan, textNestsDeeperThan } from './json-depth.js';
+import { bytesNestDeeperThan } from './json-depth.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -32,7 +32,12 @@ export function parseJsonBody(body: Uint8Array): unknown {
  * text in the message (a form field, for senders that wrap their JSON).
  */
 export function parseJsonText(text: string, subject = 'Request body'): unknown {
-  return parseCheckedJson(text, textNestsDeeperThan(text, MAX_JSON_DEPTH), subject);
+  // Text that did not come straight from the body (a form field) is encoded once for the scan.
+  return parseCheckedJson(
+    text,
+    text.length > MAX_JSON_DEPTH && bytesNestDeeperThan(Buffer.from(text, 'utf8'), MAX_JSON_DEPTH),
+    subject,
+  );
 }
 
 function parseCheckedJson(text: string, tooDeep: boolean, subject: string): unknown {
