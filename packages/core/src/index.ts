@@ -5,6 +5,7 @@ export { DIGEST_BYTES, type HmacAlgorithm, hmacDigest, matchHmac, type SignedPar
 export { type Secret, secretList } from './crypto/secrets.js';
 export { decodeSignature, type SignatureEncoding } from './crypto/signature-encoding.js';
 export { safeEqual } from './crypto/timing-safe-equal.js';
+export { describeThrown } from './describe-thrown.js';
 export * from './dedupe/index.js';
 export {
   BodyError,
