@@ -5,8 +5,8 @@ export { DIGEST_BYTES, type HmacAlgorithm, hmacDigest, matchHmac, type SignedPar
 export { type Secret, secretList } from './crypto/secrets.js';
 export { decodeSignature, type SignatureEncoding } from './crypto/signature-encoding.js';
 export { safeEqual } from './crypto/timing-safe-equal.js';
-export { describeThrown } from './describe-thrown.js';
 export * from './dedupe/index.js';
+export { describeThrown } from './describe-thrown.js';
 export {
   BodyError,
   type ErrorCode,
