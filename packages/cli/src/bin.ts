@@ -1,6 +1,9 @@
 #!/usr/bin/env node
+import { endQuietlyOnBrokenPipe } from './io/broken-pipe.js';
 import { processIo } from './io/cli-io.js';
 import { main } from './main.js';
+
+endQuietlyOnBrokenPipe(process, (code) => process.exit(code));
 
 // Ctrl-C (or a supervisor's SIGTERM) ends `listen` cleanly: servers close, the exit code is 0.
 const stop = new AbortController();

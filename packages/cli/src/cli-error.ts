@@ -1,5 +1,6 @@
 /** Exit codes: 1 = the run worked but the outcome was bad (a refused delivery, a demo mismatch, an
- * unreachable URL, a busy port); 2 = the command line itself is wrong (unknown name, bad option). */
+ * unreachable URL, a busy port); 2 = the command line itself is wrong (unknown name, bad option, no
+ * command at all); 141 = whoever read stdout stopped reading (see io/broken-pipe.ts). */
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CliError, EXIT_FAILURE, usageError } from './cli-error.js';
+import { CliError, EXIT_FAILURE, EXIT_USAGE, usageError } from './cli-error.js';
 import type { Command } from './commands/command.js';
 import { demoCommand } from './commands/demo.js';
 import { fixturesCommand } from './commands/fixtures.js';
@@ -40,7 +40,12 @@ Providers: ${senders.map((sender) => sender.name).join(', ')}
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   try {
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    // A bare `hookguard` is a wrong command line, so a script that forgot its arguments fails.
+    if (name === undefined) {
+      io.stderr.write(`${generalHelp()}\n`);
+      return EXIT_USAGE;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
       const topic = name === 'help' ? rest[0] : undefined;
       io.stdout.write(`${topic === undefined ? generalHelp() : commandNamed(topic).help}\n`);
       return 0;

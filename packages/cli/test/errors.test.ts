@@ -198,6 +198,28 @@ describe('--help', () => {
     },
   );
 
+  it('hookguard with no command is a wrong command line: the usage on stderr, exit 2', async () => {
+    const run = await runCli([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^Usage: hookguard <command>/);
+    for (const command of commands) expect(run.stderr).toMatch(new RegExp(`^ {2}${command.name} +\\S`, 'm'));
+  });
+
+  it.each(['--help', 'help', '-h'])('hookguard %s prints the usage on stdout and exits 0', async (flag) => {
+    const run = await runCli([flag]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^Usage: hookguard <command>/);
+  });
+
+  it('the real binary: no command exits 2 with the usage on stderr; --help exits 0', async () => {
+    const [bare, help] = await Promise.all([spawnCli([]), spawnCli(['--help'])]);
+    expect(bare).toMatchObject({ code: 2, stdout: '' });
+    expect(bare.stderr).toMatch(/^Usage: hookguard <command>/);
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toMatch(/^Usage: hookguard <command>/);
+  });
+
   it('hookguard --help lists every command', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);

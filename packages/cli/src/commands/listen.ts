@@ -6,6 +6,7 @@ import { runtimeError, usageError } from '../cli-error.js';
 import type { CliIo } from '../io/cli-io.js';
 import { createOutput, type Output } from '../io/output.js';
 import { receiveDelivery } from '../listen/delivery.js';
+import { exampleSendCommand, secretOrigin } from '../listen/example-send.js';
 import { formatDelivery } from '../listen/format-delivery.js';
 import { senderNamed } from '../senders/registry.js';
 import { resolveSecret } from '../senders/secret.js';
@@ -27,8 +28,9 @@ export const listenCommand: Command = {
 
 Starts a receiver for <provider> on every path of http://<host>:<port> and prints each
 delivery as it arrives: the headers exactly as the sender wrote them, whether the proof
-verified (or why not), the event name, the typed payload, and the reply sent back, as the
-sender reads it. Point the real sender at it to learn what it really sends. Ctrl-C stops.
+verified (or why not; "unverified (no secret)" when listening without a secret), the event
+name, the typed payload, and the reply sent back, as the sender reads it. Point the real
+sender at it to learn what it really sends. Ctrl-C stops.
 
 Options:
   --secret <s>    the secret the sender is configured with (or set HOOKGUARD_SECRET)
@@ -61,11 +63,13 @@ Options:
       out.line(
         `${out.paint.bold(`listening on ${url}`)} for ${sender.sender} ${out.paint.dim('(any path; Ctrl-C stops)')}`,
       );
-      out.line(
-        out.paint.dim(
-          `  e.g. hookguard send ${sender.name} ${sender.demo.showcase} --url ${url}${sender.path}`,
-        ),
-      );
+      const example = exampleSendCommand({
+        sender,
+        url,
+        secret: { origin: secretOrigin(values.secret, io.env), value: values.secret },
+        scheme: values.scheme,
+      });
+      out.line(out.paint.dim(`  e.g. ${example}`));
     }
     await waitForStop(io);
     server.closeAllConnections();

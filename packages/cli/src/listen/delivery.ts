@@ -21,8 +21,14 @@ export interface Delivery {
   readonly rawHeaders: readonly (readonly [string, string])[];
   readonly chunked: boolean;
   readonly bytes: number;
+  /** A secret proved the delivery authentic. Never true when `listen` runs without a secret. */
   readonly verified: boolean;
-  /** Why the receiver refused it, or why a verified delivery failed (a handler's reply the event cannot carry). */
+  /**
+   * Why a delivery the receiver let through is nevertheless not verified: `listen` has no secret
+   * (NapCat and Tencent can send unsigned), so nothing was checked and anyone could have sent it.
+   */
+  readonly unverified: 'no secret' | undefined;
+  /** Why the receiver refused it, or why an accepted delivery failed (a handler's reply the event cannot carry). */
   readonly error: { readonly code: string; readonly message: string } | undefined;
   readonly event: string | undefined;
   /** false: authentic, but no schema knew it (it reaches `unknown` handlers). */
@@ -65,6 +71,7 @@ export async function receiveDelivery(
       ...base,
       bytes: 0,
       verified: false,
+      unverified: undefined,
       error: { code: refusal.code, message: refusal.message },
       event: undefined,
       known: undefined,
@@ -78,11 +85,15 @@ export async function receiveDelivery(
   const [checked, response] = await Promise.all([verify(provider, request), receiver.handle(request)]);
   const event = checked.ok ? checked.event : undefined;
   const refusedBy = errorOf(response);
+  // A 4xx is a refusal before any handler (405, 415, 401...); a 5xx came after verification.
+  const accepted = checked.ok && (response.status < 400 || response.status >= 500);
+  // The verifier names the secret that matched; none matched when there is none to match.
+  const proved = checked.ok && checked.secretIndex !== undefined;
   return {
     ...base,
     bytes: body.length,
-    // A 4xx is a refusal before any handler (405, 415, 401...); a 5xx came after verification.
-    verified: checked.ok && (response.status < 400 || response.status >= 500),
+    verified: accepted && proved,
+    unverified: accepted && !proved ? 'no secret' : undefined,
     error:
       refusedBy ?? (checked.ok ? undefined : { code: checked.error.code, message: checked.error.message }),
     event: event?.name,

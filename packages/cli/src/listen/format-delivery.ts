@@ -6,9 +6,12 @@ import type { Delivery } from './delivery.js';
 export function formatDelivery(delivery: Delivery, sender: SenderProfile, paint: Paint): string {
   const lines: string[] = [];
   const time = delivery.at.toTimeString().slice(0, 8);
+  const refused = !delivery.verified && delivery.unverified === undefined;
   const verdict = delivery.verified
     ? paint.green('✓ verified')
-    : paint.red(`✗ refused ${delivery.error?.code ?? delivery.response.status}`);
+    : refused
+      ? paint.red(`✗ refused ${delivery.error?.code ?? delivery.response.status}`)
+      : paint.yellow(`unverified (${delivery.unverified})`);
   const name =
     delivery.event === undefined
       ? ''
@@ -18,7 +21,7 @@ export function formatDelivery(delivery: Delivery, sender: SenderProfile, paint:
           )
         : paint.bold(delivery.event);
   lines.push(`${paint.dim(time)} ${delivery.method} ${delivery.url}  ${verdict}  ${name}`.trimEnd());
-  if (!delivery.verified && delivery.error) lines.push(`  ${paint.red(delivery.error.message)}`);
+  if (refused && delivery.error) lines.push(`  ${paint.red(delivery.error.message)}`);
   for (const [header, value] of delivery.rawHeaders) lines.push(`  ${paint.cyan(header)}: ${value}`);
   lines.push(
     `  ${paint.dim(`${delivery.chunked ? 'chunked, no Content-Length' : 'Content-Length'}, ${delivery.bytes} bytes`)}`,
@@ -31,7 +34,7 @@ export function formatDelivery(delivery: Delivery, sender: SenderProfile, paint:
   const status =
     response.status < 300 ? paint.green(String(response.status)) : paint.red(String(response.status));
   lines.push(`  ${paint.bold('reply')} ${status} ${response.body}`.trimEnd());
-  if (delivery.verified && delivery.error)
+  if (!refused && delivery.error)
     lines.push(`  ${paint.red(`${delivery.error.code}: ${delivery.error.message}`)}`);
   lines.push(`  ${paint.dim(`${shortName(sender)}: ${reading.summary}`)}`);
   return lines.join('\n');

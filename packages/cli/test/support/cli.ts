@@ -126,6 +126,53 @@ export function spawnCli(args: readonly string[], env: Record<string, string> = 
   return spawnCommand(tsxPath, [binPath, ...args], env);
 }
 
+export interface HangUp {
+  /** The first line the binary printed; never resolves if the reader hung up before reading. */
+  readonly firstLine: Promise<string>;
+  /** How the binary ended, and everything it wrote to stderr. */
+  readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+}
+
+/**
+ * The real binary with its stdout read by something that stops reading, as `| head -1` does:
+ * `at: 'start'` hangs up before the first byte, `at: 'first line'` once a line has arrived. The
+ * read side is destroyed, so the binary's next write to stdout fails with EPIPE.
+ */
+export function spawnCliIntoHangUp(args: readonly string[], at: 'start' | 'first line'): HangUp {
+  const child = spawn(tsxPath, [binPath, ...args], {
+    cwd: repoRoot,
+    env: withoutColourSettings(process.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>(
+    (resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+    },
+  );
+  if (at === 'start') {
+    child.stdout.destroy();
+    return { firstLine: new Promise(() => {}), exit };
+  }
+  const firstLine = new Promise<string>((resolve) => {
+    let text = '';
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString();
+      const end = text.indexOf('\n');
+      if (end === -1) return;
+      child.stdout.off('data', onData);
+      child.stdout.destroy();
+      resolve(text.slice(0, end));
+    };
+    child.stdout.on('data', onData);
+  });
+  return { firstLine, exit };
+}
+
 export interface Received {
   readonly method: string;
   readonly url: string;
