@@ -1,4 +1,4 @@
-import { createReceiver, type Receiver, token } from '@hookguard/core';
+import { createReceiver, type ReceiverLike, token } from '@hookguard/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchange } from '../bad-input/wire.js';
 import type { Listening } from '../support/http.js';
@@ -91,7 +91,7 @@ const providers = {
 describe.each(adapters.map((adapter) => [adapter.name, adapter] as const))(
   'a non-ASCII token() secret through %s',
   (_, adapter) => {
-    let current: Receiver | undefined;
+    let current: ReceiverLike | undefined;
     let server: Listening;
     beforeAll(async () => {
       server = await adapter.serve(
