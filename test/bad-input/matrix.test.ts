@@ -7,9 +7,12 @@ import type { Listening } from '../support/http.js';
 import { post } from '../support/http.js';
 import {
   type BadInputRow,
+  bearerSender,
   bodyRows,
   githubRows,
   PATH,
+  queryTokenSender,
+  repeatedProofRows,
   type Seen,
   tencentRows,
   transportRows,
@@ -31,6 +34,9 @@ const cells: readonly (readonly [FuzzSender, readonly BadInputRow[]])[] = [
   [onebot, transportRows],
   [tencent, tencentRows],
   [github, githubRows],
+  ...[...senders, bearerSender, queryTokenSender]
+    .map((sender) => [sender, repeatedProofRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const)
+    .filter(([, rows]) => rows.length > 0),
 ];
 
 /** One server per adapter and sender; each row swaps in a fresh receiver, so rows cannot interfere. */

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import type { ReceiverOptions } from '@hookguard/core';
-import { type FuzzSender, NOW } from '../fuzz/senders.js';
+import { type ReceiverOptions, token } from '@hookguard/core';
+import { type FuzzSender, NOW, SECRET } from '../fuzz/senders.js';
 import { head, type WireStep } from './wire.js';
 
 export const PATH = '/hook';
@@ -480,5 +480,114 @@ export const githubRows: readonly BadInputRow[] = [
     },
     expect: () => accepted,
     handlerCalls: 1,
+  },
+];
+
+/**
+ * The headers that carry each sender's proof, or go into what it signs. Tencent's proof is in the
+ * query (its own rows above); X-Self-ID, X-GitHub-Event and the like prove nothing.
+ */
+const PROOF_HEADERS: Readonly<
+  Record<string, { readonly proof: string; readonly time?: string; readonly id?: string }>
+> = {
+  onebot: { proof: 'x-signature' },
+  whatsapp: { proof: 'x-hub-signature-256' },
+  github: { proof: 'x-hub-signature-256' },
+  standardWebhooks: { proof: 'webhook-signature', time: 'webhook-timestamp', id: 'webhook-id' },
+  hmac: { proof: 'x-acme-signature', time: 'x-acme-timestamp' },
+  token: { proof: 'x-gitlab-token' },
+  bearer: { proof: 'authorization' },
+};
+
+/** A correctly signed request with one header written twice, byte for byte the same, on the wire. */
+function withRepeatedHeader(sender: FuzzSender, name: string): BadRequest {
+  const { name: event, text } = known(sender);
+  const body = utf8(text);
+  const { url, headers: signedHeaders } = sender.sign(body, { event });
+  const headers: [string, string][] = [
+    ...Object.entries(signedHeaders),
+    [name, signedHeaders[name]!],
+    ['content-length', String(body.length)],
+  ];
+  return { wire: [head('POST', url, headers), body] };
+}
+
+/** Every copy is read, so a repeated token reads as "t, t" and a repeated signature as no signature. */
+const repeatedProofCode = (sender: FuzzSender) =>
+  sender.name === 'token' || sender.name === 'bearer' ? 'SIGNATURE_MISMATCH' : 'SIGNATURE_MALFORMED';
+
+/**
+ * `Authorization: Bearer <token>`: Node keeps only the first Authorization (and Content-Type,
+ * User-Agent, ...) of a request, where every other header's copies are joined.
+ */
+export const bearerSender: FuzzSender = {
+  name: 'bearer',
+  provider: () =>
+    token({ header: 'authorization', prefix: 'Bearer ', secret: SECRET, event: { body: 'object_kind' } }),
+  sign: (_body, { secret = SECRET } = {}) => ({
+    url: PATH,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+  }),
+  proofHeaders: ['authorization'],
+  bodyCovered: false,
+  fixtures: [['push', { object_kind: 'push', ref: 'refs/heads/main' }]],
+};
+
+/** `?token=<token>`, as senders that cannot set headers post it. */
+export const queryTokenSender: FuzzSender = {
+  name: 'query token',
+  provider: () => token({ query: 'token', secret: SECRET, event: { body: 'object_kind' } }),
+  sign: (_body, { secret = SECRET } = {}) => ({
+    url: `${PATH}?token=${encodeURIComponent(secret)}`,
+    headers: { 'content-type': 'application/json' },
+  }),
+  proofHeaders: [],
+  bodyCovered: false,
+  fixtures: [['push', { object_kind: 'push', ref: 'refs/heads/main' }]],
+};
+
+/**
+ * A proof header sent twice, both copies valid, is refused on every adapter: never "first wins",
+ * since a proxy in front may have checked the other copy. Runs for every sender with a header
+ * proof, and for a bearer token (Authorization is one of the headers Node would keep only once).
+ */
+export const repeatedProofRows: readonly BadInputRow[] = [
+  {
+    title: 'the signature or token header sent twice (both copies valid)',
+    decision:
+      '401: every copy is read, joined as "a, b" on every adapter (as Fetch does), which is no signature ' +
+      '(SIGNATURE_MALFORMED) or no token (SIGNATURE_MISMATCH). Never "first wins".',
+    appliesTo: (sender) => PROOF_HEADERS[sender.name] !== undefined,
+    request: (sender) => withRepeatedHeader(sender, PROOF_HEADERS[sender.name]!.proof),
+    expect: (sender) => ({ status: 401, code: repeatedProofCode(sender) }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'the token query parameter sent twice (both copies valid)',
+    decision: '401 SIGNATURE_MISMATCH: a repeated parameter reads as "a, b", as a repeated header does.',
+    appliesTo: (sender) => sender.name === queryTokenSender.name,
+    request: (sender) => {
+      const { name, text } = known(sender);
+      const request = signed(sender, utf8(text), name) as Extract<BadRequest, { url: string }>;
+      return { ...request, url: `${request.url}&${request.url.split('?')[1]}` };
+    },
+    expect: () => ({ status: 401, code: 'SIGNATURE_MISMATCH' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'the signed timestamp header sent twice',
+    decision: '401 TIMESTAMP_OUT_OF_RANGE: "t, t" is no Unix time.',
+    appliesTo: (sender) => PROOF_HEADERS[sender.name]?.time !== undefined,
+    request: (sender) => withRepeatedHeader(sender, PROOF_HEADERS[sender.name]!.time!),
+    expect: () => ({ status: 401, code: 'TIMESTAMP_OUT_OF_RANGE' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'the signed id header sent twice',
+    decision: '401 SIGNATURE_MISMATCH: "id, id" is not the id that was signed.',
+    appliesTo: (sender) => PROOF_HEADERS[sender.name]?.id !== undefined,
+    request: (sender) => withRepeatedHeader(sender, PROOF_HEADERS[sender.name]!.id!),
+    expect: () => ({ status: 401, code: 'SIGNATURE_MISMATCH' }),
+    handlerCalls: 0,
   },
 ];

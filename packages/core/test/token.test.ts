@@ -108,3 +108,29 @@ describe('token(): senders that sign nothing', () => {
     expect(() => token(options as never)).toThrow(message);
   });
 });
+
+describe('token(): a token that could never arrive in a header is refused at construction', () => {
+  it.each([
+    ['a trailing newline (read from a file)', { header: 'x-gitlab-token', secret: `${TOKEN}\n` }],
+    ['a trailing space', { header: 'x-gitlab-token', secret: `${TOKEN} ` }],
+    ['a leading tab', { header: 'x-gitlab-token', secret: `\t${TOKEN}` }],
+    ['a NUL inside', { header: 'x-gitlab-token', secret: 'glpat\u0000token' }],
+    ['a carriage return inside', { header: 'authorization', prefix: 'Bearer ', secret: 'a\rb' }],
+    ['a second token of a rotation with a newline', { header: 'x-gitlab-token', secret: [TOKEN, 'old\n'] }],
+  ])('%s', (_, options) => {
+    expect(() => token(options as never)).toThrow(TypeError);
+    expect(() => token(options as never)).toThrow(
+      /cannot travel in the x-gitlab-token header|authorization header/,
+    );
+    expect(() => token(options as never)).not.toThrow(TOKEN);
+  });
+
+  it('names the rotation entry by position', () => {
+    expect(() => token({ header: 'x-gitlab-token', secret: [TOKEN, 'old\n'] })).toThrow(/secret #2/);
+  });
+
+  it('accepts the same tokens in the query string, where they travel percent-encoded', async () => {
+    const query = token({ query: 'token', secret: `${TOKEN}\n` });
+    expect(await code(query, request({}, `/hook?token=${encodeURIComponent(`${TOKEN}\n`)}`))).toBe('ok');
+  });
+});

@@ -1,8 +1,9 @@
 import type { WebhookHeaders } from './types.js';
 
 /**
- * Reads one header by lower-case name. A header sent twice is returned as Node joins it
- * (`a, b`), so a duplicated signature never matches: the caller fails closed.
+ * Reads one header by lower-case name. A header sent twice is `a, b` on every adapter (Fetch
+ * joins copies so, and `nodeRequestHead` joins them the same way), so a duplicated signature or
+ * token never matches: the caller fails closed, never "first wins".
  */
 export function headerValue(headers: WebhookHeaders, name: string): string | undefined {
   const value = headers[name];

@@ -44,7 +44,7 @@ const DEADLINE_MS = 9_000;
 
 /** GitHub repository, organization and app webhooks (`X-Hub-Signature-256`). */
 export function github(options: GitHubOptions): GitHubProvider {
-  const secrets = secretList(options?.secret);
+  const secrets = secretList(options?.secret, 'github(): secret');
   if (secrets.length === 0) {
     throw new TypeError(
       'hookguard github(): a secret is required; set the same one in the webhook settings on GitHub',

@@ -25,7 +25,7 @@ export interface HmacOptions<S extends EventSchemas | undefined = undefined, R =
 export function hmac<const S extends EventSchemas | undefined = undefined, R = never>(
   options: HmacOptions<S, R>,
 ): SenderProvider<S, R> {
-  const secrets = secretList(options?.secret);
+  const secrets = secretList(options?.secret, 'hmac(): secret');
   if (secrets.length === 0)
     throw new TypeError('hookguard hmac(): a secret is required (the key the sender signs with)');
   const scheme = compileHmacScheme(options);

@@ -40,8 +40,10 @@ export function compileSignatureFormat(options: SignatureOptions, algorithm: Hma
 }
 
 /**
- * Every well-formed signature in the value, strictly decoded to the digest's exact length.
- * An empty list means nothing in the value could ever match: the request is malformed.
+ * Every signature in the value, strictly decoded to the digest's exact length. An empty list
+ * means nothing in the value could ever match: the request is malformed. So is a value with an
+ * entry that has our prefix but does not decode: a header sent twice arrives joined as "a, b"
+ * (`v1,<sig>, v1,<sig>` for a space-separated list), and its copies must not be picked apart.
  */
 export function readSignatures(text: string, format: SignatureFormat): Buffer[] {
   const entries = format.separator === undefined ? [text] : text.split(format.separator);
@@ -50,7 +52,8 @@ export function readSignatures(text: string, format: SignatureFormat): Buffer[] 
     const trimmed = format.separator === undefined ? entry : entry.trim();
     if (!trimmed.startsWith(format.prefix)) continue;
     const decoded = decodeSignature(trimmed.slice(format.prefix.length), format.encoding, format.byteLength);
-    if (decoded) signatures.push(decoded);
+    if (!decoded) return [];
+    signatures.push(decoded);
   }
   return signatures;
 }

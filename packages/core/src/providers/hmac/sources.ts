@@ -36,16 +36,22 @@ export function isRequestSource(source: PayloadSource): source is RequestSource 
   return 'header' in source || 'query' in source;
 }
 
-/** The value at a request source; an empty value counts as absent. */
+/**
+ * The value at a request source; an empty value counts as absent. A value sent twice reads as
+ * "a, b" wherever it travels, as a repeated header does, so a proof is never "first wins".
+ */
 export function readRequestSource(
   source: RequestSource,
   input: Pick<VerifyInput, 'headers' | 'query'>,
 ): string | undefined {
   const value =
-    'header' in source
-      ? headerValue(input.headers, source.header)
-      : (input.query.get(source.query) ?? undefined);
+    'header' in source ? headerValue(input.headers, source.header) : queryValue(input.query, source.query);
   return value === undefined || value === '' ? undefined : value;
+}
+
+function queryValue(query: URLSearchParams, name: string): string | undefined {
+  const values = query.getAll(name);
+  return values.length > 1 ? values.join(', ') : values[0];
 }
 
 /** A string or finite number at a request source or a dotted body path; anything else is absent. */

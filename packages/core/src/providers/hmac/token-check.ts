@@ -12,18 +12,34 @@ export type TokenSource = RequestSource & {
 export interface TokenRule {
   readonly source: RequestSource;
   readonly prefix: string;
-  /** SHA-256 of each accepted value (prefix + token): comparing digests hides the token's length. */
+  /** SHA-256 of each accepted value's UTF-8 bytes (prefix + token): comparing digests hides the token's length. */
   readonly digests: readonly Buffer[];
 }
+
+// HTTP drops a header value's leading and trailing spaces and tabs, and no client sends other
+// control characters in one, so a token with them could never match: refused at construction.
+const EDGE_WHITESPACE = /^[ \t]|[ \t]$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
 export function compileTokenRule(source: TokenSource, tokens: readonly string[]): TokenRule {
   const prefix = source.prefix ?? '';
   if (typeof prefix !== 'string') throw new TypeError('hookguard: token.prefix must be a string');
-  return {
-    source: normaliseSource(source, 'token'),
-    prefix,
-    digests: tokens.map((token) => digest(prefix + token)),
-  };
+  const normalised = normaliseSource(source, 'token');
+  if ('header' in normalised) {
+    tokens.forEach((token, index) => {
+      const value = prefix + token;
+      if (EDGE_WHITESPACE.test(value) || CONTROL.test(value)) {
+        throw new TypeError(
+          `hookguard token(): secret #${index + 1} cannot travel in the ${normalised.header} header: ` +
+            'it starts or ends with whitespace or holds a control character',
+        );
+      }
+    });
+  }
+  return { source: normalised, prefix, digests: tokens.map((token) => digest(prefix + token, 'utf8')) };
 }
 
 /**
@@ -39,17 +55,34 @@ export function verifyToken(rule: TokenRule, input: VerifyInput): VerifyOutcome 
       `The ${describeSource(rule.source)} with the token is missing; is the sender configured with it?`,
     );
   }
-  const presentedDigest = digest(presented);
+  const candidates = presentedDigests(rule, presented);
   let matched = -1;
   rule.digests.forEach((expected, index) => {
-    if (timingSafeEqual(expected, presentedDigest) && matched === -1) matched = index;
+    for (const candidate of candidates) {
+      if (timingSafeEqual(expected, candidate) && matched === -1) matched = index;
+    }
   });
   if (matched === -1) return fail('SIGNATURE_MISMATCH', `The ${describeSource(rule.source)} does not match`);
   return { ok: true, secretIndex: matched };
 }
 
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
+/**
+ * The bytes the sender may have meant, hashed. A header value reaches us as a Latin-1 string of
+ * its raw bytes (Node and Fetch alike), and senders write a non-ASCII token either as UTF-8 (Go,
+ * curl, GitLab) or as Latin-1 (Node's http client, fetch, Python's http.client): the raw bytes
+ * are compared with the token's UTF-8, and the value read as text is too. A query value is
+ * already percent-decoded UTF-8 text. An ASCII value (the usual case) means the same either way.
+ */
+function presentedDigests(rule: TokenRule, presented: string): Buffer[] {
+  const asText = digest(presented, 'utf8');
+  if (!('header' in rule.source) || !NON_ASCII.test(presented) || BEYOND_LATIN1.test(presented)) {
+    return [asText];
+  }
+  return [asText, digest(presented, 'latin1')];
+}
+
+function digest(text: string, encoding: 'utf8' | 'latin1'): Buffer {
+  return createHash('sha256').update(text, encoding).digest();
 }
 
 function fail(code: 'SIGNATURE_MISSING' | 'SIGNATURE_MISMATCH', message: string): VerifyOutcome {

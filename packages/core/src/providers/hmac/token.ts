@@ -36,7 +36,7 @@ const UNSIGNED: VerifyOutcome = { ok: true, secretIndex: undefined };
 export function token<const S extends EventSchemas | undefined = undefined, R = never>(
   options: TokenOptions<S, R>,
 ): SenderProvider<S, R> {
-  const secrets = secretList(options?.secret);
+  const secrets = secretList(options?.secret, 'token(): secret');
   const where = (options ?? {}) as { readonly header?: unknown; readonly query?: unknown };
   const located = where.header !== undefined || where.query !== undefined;
   if (secrets.length > 0 && !located) {

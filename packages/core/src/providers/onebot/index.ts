@@ -46,7 +46,7 @@ const eventNames = Object.keys(onebotEventSchemas) as OneBotEventName[];
 
 /** NapCat and every OneBot 11 HTTP POST implementation (go-cqhttp, LLOneBot, Lagrange, ...). */
 export function onebot(options: OneBotOptions): OneBotProvider {
-  const secrets = secretList(options?.secret);
+  const secrets = secretList(options?.secret, 'onebot(): secret');
   if (secrets.length === 0 && options?.allowUnsigned !== true) {
     throw new TypeError(
       'hookguard onebot(): a secret is required (NapCat: the http-client "token"). ' +

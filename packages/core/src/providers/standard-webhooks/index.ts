@@ -25,7 +25,7 @@ export interface StandardWebhooksOptions<S extends EventSchemas | undefined = un
 export function standardWebhooks<const S extends EventSchemas | undefined = undefined, R = never>(
   options: StandardWebhooksOptions<S, R>,
 ): SenderProvider<S, R> {
-  const keys = secretList(options?.secret).map(decodeStandardSecret);
+  const keys = secretList(options?.secret, 'standardWebhooks(): secret').map(decodeStandardSecret);
   if (keys.length === 0) {
     throw new TypeError(
       'hookguard standardWebhooks(): a secret is required (the "whsec_..." signing secret)',

@@ -59,7 +59,7 @@ const DEFAULT_TOLERANCE_SECONDS = 60;
 
 /** Tencent Cloud Chat (IM) callbacks: before-callbacks decide, after-callbacks inform. */
 export function tencentChat(options: TencentChatOptions): TencentChatProvider {
-  const tokens = secretList(options?.token);
+  const tokens = secretList(options?.token, 'tencentChat(): token');
   if (tokens.length === 0 && options?.allowUnsigned !== true) {
     throw new TypeError(
       'hookguard tencentChat(): a token is required (the callback authentication token from the console). ' +

@@ -43,7 +43,7 @@ const eventNames = Object.keys(whatsappEventSchemas) as WhatsAppEventName[];
 
 /** go-whatsapp-web-multidevice (GOWA): v8+ `{event, device_id, payload}` bodies and v7 flat ones. */
 export function whatsapp(options: WhatsAppOptions): WhatsAppProvider {
-  const secrets = secretList(options?.secret);
+  const secrets = secretList(options?.secret, 'whatsapp(): secret');
   if (secrets.length === 0) {
     throw new TypeError(
       'hookguard whatsapp(): a secret is required. GOWA signs every webhook with its ' +
