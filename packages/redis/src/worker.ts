@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DeliveryProcessor, InboxDelivery, Logger } from '@hookguard/core';
-import { describeThrown, silentLogger } from '@hookguard/core';
+import { describeThrown, HandlerError, silentLogger } from '@hookguard/core';
 import type { Redis } from 'ioredis';
 import type { InboxKeys } from './inbox-keys.js';
 import { execAll, luaScript, runScript } from './scripts.js';
@@ -279,7 +279,9 @@ function isShuttingDown(error: unknown): boolean {
 function reasonOf(error: unknown): string {
   let original = error;
   try {
-    if (error instanceof Error && error.cause !== undefined) original = error.cause;
+    // A HandlerError always wraps what the handler threw, even `undefined`.
+    if (error instanceof HandlerError || (error instanceof Error && error.cause !== undefined))
+      original = error.cause;
   } catch {}
   return describeThrown(original);
 }
