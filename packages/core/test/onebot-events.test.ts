@@ -123,6 +123,21 @@ describe('onebot() events', () => {
     );
   });
 
+  it('makes no key of an id that is not a string or a number, instead of failing on String() of it', async () => {
+    const unprintable = { toString: 1, valueOf: 1 };
+    const handler = vi.fn();
+    const receiver = createReceiver(provider).on('*', handler);
+    for (const body of [
+      { ...napcatGroupMessage, message_id: unprintable },
+      { ...napcatGroupMessage, group_id: unprintable },
+    ]) {
+      const answer = await receiver.handle(oneBotRequest(body, 'secret'));
+      expect(answer.status).toBe(204);
+    }
+    expect(handler).toHaveBeenCalledTimes(2);
+    expect(handler.mock.calls.map(([, context]) => context.deliveryKey)).toEqual([undefined, undefined]);
+  });
+
   it('rejects an event name no OneBot event has (a typo in plain JS)', () => {
     const receiver = createReceiver(provider);
     // @ts-expect-error not an event name

@@ -85,11 +85,22 @@ function deliveryKeyOf(body: Record<string, unknown>): string | undefined {
     body['message_id'] !== undefined
   ) {
     const chat = body['message_type'] === 'group' ? body['group_id'] : body['user_id'];
-    return [body['post_type'], selfId, body['message_type'], chat, body['message_id']].map(String).join(':');
+    const parts = [body['post_type'], selfId, body['message_type'], chat, body['message_id']].map(keyPart);
+    return parts.includes(undefined) ? undefined : parts.join(':');
   }
   if (body['post_type'] === 'request' && typeof body['flag'] === 'string')
     return `request:${String(selfId)}:${body['flag']}`;
   return undefined;
+}
+
+/**
+ * An id as it appears in a key. Anything but a string or a number makes no key (the schema reports
+ * the body), and is never passed to `String()`: `{"toString":1,"valueOf":1}` is valid JSON whose
+ * `String()` throws.
+ */
+function keyPart(value: unknown): string | undefined {
+  if (value === undefined) return '';
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
 export * from './events.js';
