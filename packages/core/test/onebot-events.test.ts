@@ -130,12 +130,17 @@ describe('onebot() events', () => {
     for (const body of [
       { ...napcatGroupMessage, message_id: unprintable },
       { ...napcatGroupMessage, group_id: unprintable },
+      { ...onebotFixtures['request.friend'], self_id: unprintable },
     ]) {
       const answer = await receiver.handle(oneBotRequest(body, 'secret'));
       expect(answer.status).toBe(204);
     }
-    expect(handler).toHaveBeenCalledTimes(2);
-    expect(handler.mock.calls.map(([, context]) => context.deliveryKey)).toEqual([undefined, undefined]);
+    expect(handler).toHaveBeenCalledTimes(3);
+    expect(handler.mock.calls.map(([, context]) => context.deliveryKey)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('rejects an event name no OneBot event has (a typo in plain JS)', () => {

@@ -88,8 +88,9 @@ function deliveryKeyOf(body: Record<string, unknown>): string | undefined {
     const parts = [body['post_type'], selfId, body['message_type'], chat, body['message_id']].map(keyPart);
     return parts.includes(undefined) ? undefined : parts.join(':');
   }
-  if (body['post_type'] === 'request' && typeof body['flag'] === 'string')
-    return `request:${String(selfId)}:${body['flag']}`;
+  const selfPart = keyPart(selfId);
+  if (body['post_type'] === 'request' && typeof body['flag'] === 'string' && selfPart !== undefined)
+    return `request:${selfPart}:${body['flag']}`;
   return undefined;
 }
 
