@@ -77,7 +77,9 @@ describe('receiver.close()', () => {
     expect(report).toEqual({
       completed: 0,
       unfinished: 1,
-      unfinishedDeliveries: [{ event: 'message.group.normal', deliveryKey: 'message:10001000:group:114514:4' }],
+      unfinishedDeliveries: [
+        { event: 'message.group.normal', deliveryKey: 'message:10001000:group:114514:4' },
+      ],
     });
     expect(signal?.aborted).toBe(true);
   });
