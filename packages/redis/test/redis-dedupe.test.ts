@@ -128,6 +128,12 @@ describeWithRedis('redisDedupeStore() on a real Redis', (server) => {
     expect(JSON.parse((await a.handle(second)).body)).toEqual({ reply: 're: second text' });
     expect(JSON.parse((await b.handle(first)).body)).toEqual({ reply: 're: first text' });
     expect(texts).toEqual(['first text', 'second text']);
+    // The second runs under a key of its own, which no delivery's `<provider>:` key can spell.
+    const keys = (await redisA.keys(`${prefix}*`)).map((key) => key.slice(prefix.length)).sort();
+    expect(keys).toEqual([
+      expect.stringMatching(/^onebot#[\w-]{43}:message:10001000:group:114514:7$/),
+      'onebot:message:10001000:group:114514:7',
+    ]);
   });
 
   it('does not make a different body wait for the run in flight under its key on another instance', async () => {

@@ -15,6 +15,7 @@ export interface DedupeGuard {
 /** What tells one delivery from another: its sender's key, and the digest of its raw body. */
 export interface DeliveryIdentity {
   readonly provider: string;
+  readonly deliveryKey: string;
   /** `dedupeKey(provider, deliveryKey)`. */
   readonly key: string;
   /** `bodyDigest(body)`. */
@@ -81,7 +82,9 @@ async function claimOwn(
     provider: delivery.provider,
     key: delivery.key,
   });
-  const own = `${delivery.key}#${delivery.digest}`;
+  // `<provider>#<digest>:<deliveryKey>`: no delivery's own `<provider>:…` key can spell it, whatever
+  // its sender-chosen delivery key contains.
+  const own = dedupeKey(`${delivery.provider}#${delivery.digest}`, delivery.deliveryKey);
   return { key: own, claim: await guard.store.claim(own, guard.leaseMs, delivery.digest) };
 }
 

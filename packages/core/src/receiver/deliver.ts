@@ -244,6 +244,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
         dedupe !== undefined && event.deliveryKey !== undefined
           ? {
               provider: provider.name,
+              deliveryKey: event.deliveryKey,
               key: dedupeKey(provider.name, event.deliveryKey),
               digest: bodyDigest(input.body),
             }
