@@ -104,6 +104,45 @@ describe('onebot() events', () => {
     expect(calls).toEqual(['*', 'message', 'message.group', 'message.group.normal']);
   });
 
+  it('names the chat in a message delivery key, since NapCat message ids collide across chats', async () => {
+    const keyOf = async (body: unknown) => {
+      const result = await verify(provider, oneBotRequest(body, 'secret'));
+      if (!result.ok) throw result.error;
+      return result.event.deliveryKey;
+    };
+    const id = { message_id: 99 };
+    expect(await keyOf({ ...napcatGroupMessage, ...id })).toBe('message:10001000:group:114514:99');
+    expect(await keyOf({ ...napcatGroupMessage, ...id, group_id: 222 })).toBe(
+      'message:10001000:group:222:99',
+    );
+    expect(await keyOf({ ...onebotStandardPrivateMessage, ...id })).toBe(
+      'message:10001000:private:12345678:99',
+    );
+    expect(await keyOf({ ...onebotFixtures['message_sent.private.friend'], ...id })).toBe(
+      'message_sent:10001000:private:12345678:99',
+    );
+  });
+
+  it('makes no key of an id that is not a string or a number, instead of failing on String() of it', async () => {
+    const unprintable = { toString: 1, valueOf: 1 };
+    const handler = vi.fn();
+    const receiver = createReceiver(provider).on('*', handler);
+    for (const body of [
+      { ...napcatGroupMessage, message_id: unprintable },
+      { ...napcatGroupMessage, group_id: unprintable },
+      { ...onebotFixtures['request.friend'], self_id: unprintable },
+    ]) {
+      const answer = await receiver.handle(oneBotRequest(body, 'secret'));
+      expect(answer.status).toBe(204);
+    }
+    expect(handler).toHaveBeenCalledTimes(3);
+    expect(handler.mock.calls.map(([, context]) => context.deliveryKey)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('rejects an event name no OneBot event has (a typo in plain JS)', () => {
     const receiver = createReceiver(provider);
     // @ts-expect-error not an event name

@@ -77,7 +77,9 @@ describe('receiver.close()', () => {
     expect(report).toEqual({
       completed: 0,
       unfinished: 1,
-      unfinishedDeliveries: [{ event: 'message.group.normal', deliveryKey: 'message:10001000:4' }],
+      unfinishedDeliveries: [
+        { event: 'message.group.normal', deliveryKey: 'message:10001000:group:114514:4' },
+      ],
     });
     expect(signal?.aborted).toBe(true);
   });
@@ -178,7 +180,7 @@ describe('inbox', () => {
       provider: 'onebot',
       name: 'message.group.normal',
       known: true,
-      deliveryKey: 'message:10001000:30',
+      deliveryKey: 'message:10001000:group:114514:30',
       meta: { selfId: '10001000' },
       secretIndex: 0,
       headers: { 'x-self-id': '10001000', 'content-type': 'application/json' },
@@ -221,7 +223,7 @@ describe('inbox', () => {
     });
     await receiver.handle(message(33));
     await receiver.process(inbox.stored[0]!);
-    expect(seen).toEqual([[33, '10001000', '10001000', 'message:10001000:33']]);
+    expect(seen).toEqual([[33, '10001000', '10001000', 'message:10001000:group:114514:33']]);
   });
 
   it('rejects from process() when a handler throws, so the inbox retries', async () => {

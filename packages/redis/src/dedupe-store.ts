@@ -13,7 +13,10 @@ export interface RedisDedupeOptions {
 }
 
 // One key per delivery. Its value says everything: `p:<token>` while a receiver runs it (with the
-// lease as the key's PX), `d:<response JSON>` once it succeeded (with the TTL as PX).
+// lease as the key's PX), `d:<token> <response JSON>` once it succeeded (with the TTL as PX). The
+// token is `<uuid>:<body digest>` (just `<uuid>` when the receiver gave no digest), so the digest
+// is read back from either state, and `release` can tell the success its own claim wrote.
+// Records from before digests (`d:<response JSON>`) read as done without a digest.
 const IN_FLIGHT = 'p:';
 const DONE = 'd:';
 
@@ -33,11 +36,34 @@ end
 return 0
 `);
 
-/** Delete only our own claim: a lease that ran out may already belong to someone else. */
+/**
+ * Delete only our own claim, or the success our own claim wrote (ARGV[2] is its prefix
+ * `d:<token> `): a lease that ran out may already belong to someone else, and so may the answer.
+ */
 const RELEASE = luaScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+local current = redis.call('GET', KEYS[1])
+if current == ARGV[1] or (current and string.sub(current, 1, #ARGV[2]) == ARGV[2]) then
+  return redis.call('DEL', KEYS[1])
+end
 return 0
 `);
+
+/** `d:<token> <JSON>`, or `d:<JSON>` as written before tokens and digests were kept. */
+function doneClaim(value: string): DedupeClaim {
+  const record = value.slice(DONE.length);
+  const space = record.startsWith('{') ? -1 : record.indexOf(' ');
+  const response = JSON.parse(record.slice(space + 1)) as WebhookResponse;
+  return withDigest({ state: 'done', response }, space < 0 ? undefined : digestOf(record.slice(0, space)));
+}
+
+function digestOf(token: string): string | undefined {
+  const colon = token.indexOf(':');
+  return colon < 0 ? undefined : token.slice(colon + 1);
+}
+
+function withDigest<C extends DedupeClaim>(claim: C, digest: string | undefined): C {
+  return digest === undefined ? claim : { ...claim, digest };
+}
 
 /**
  * A `DedupeStore` shared by every receiver connected to one Redis: the claim is one atomic
@@ -53,14 +79,12 @@ export function redisDedupeStore(redis: Redis, options: RedisDedupeOptions = {})
     throw new TypeError('redisDedupeStore(): ttlMs and pollMs must be positive');
 
   return {
-    async claim(key, leaseMs): Promise<DedupeClaim> {
-      const token = randomUUID();
+    async claim(key, leaseMs, digest): Promise<DedupeClaim> {
+      const token = digest === undefined ? randomUUID() : `${randomUUID()}:${digest}`;
       const current = await runScript(redis, CLAIM, [prefix + key], [IN_FLIGHT + token, Math.ceil(leaseMs)]);
       if (current === null) return { state: 'claimed', token };
-      if (typeof current === 'string' && current.startsWith(DONE)) {
-        return { state: 'done', response: JSON.parse(current.slice(DONE.length)) as WebhookResponse };
-      }
-      return { state: 'in-flight' };
+      if (typeof current === 'string' && current.startsWith(DONE)) return doneClaim(current);
+      return withDigest({ state: 'in-flight' }, digestOf(String(current).slice(IN_FLIGHT.length)));
     },
 
     async complete(key, token, response) {
@@ -68,12 +92,12 @@ export function redisDedupeStore(redis: Redis, options: RedisDedupeOptions = {})
         redis,
         COMPLETE,
         [prefix + key],
-        [IN_FLIGHT + token, DONE + JSON.stringify(response), ttlMs],
+        [IN_FLIGHT + token, `${DONE}${token} ${JSON.stringify(response)}`, ttlMs],
       );
     },
 
     async release(key, token) {
-      await runScript(redis, RELEASE, [prefix + key], [IN_FLIGHT + token]);
+      await runScript(redis, RELEASE, [prefix + key], [IN_FLIGHT + token, `${DONE}${token} `]);
     },
 
     async waitForSettle(key, timeoutMs) {

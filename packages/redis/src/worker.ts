@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DeliveryProcessor, InboxDelivery, Logger } from '@hookguard/core';
-import { silentLogger } from '@hookguard/core';
+import { describeThrown, HandlerError, silentLogger } from '@hookguard/core';
 import type { Redis } from 'ioredis';
 import type { InboxKeys } from './inbox-keys.js';
 import { execAll, luaScript, runScript } from './scripts.js';
@@ -275,10 +275,15 @@ function isShuttingDown(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'SHUTTING_DOWN';
 }
 
-/** The handler's own message (not the wrapper's), never a stack. */
+/** The handler's own message (not the wrapper's), never a stack; never throws, whatever was thrown. */
 function reasonOf(error: unknown): string {
-  const original = error instanceof Error && error.cause !== undefined ? error.cause : error;
-  return original instanceof Error ? original.message : String(original);
+  let original = error;
+  try {
+    // A HandlerError always wraps what the handler threw, even `undefined`.
+    if (error instanceof HandlerError || (error instanceof Error && error.cause !== undefined))
+      original = error.cause;
+  } catch {}
+  return describeThrown(original);
 }
 
 function whole(value: number, name: string): number {

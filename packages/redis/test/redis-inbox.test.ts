@@ -63,7 +63,7 @@ describeWithRedis('redisInbox() on a real Redis', (server) => {
     expect(stored).toMatchObject({
       provider: 'onebot',
       name: 'message.group.normal',
-      deliveryKey: 'message:10001000:1',
+      deliveryKey: 'message:10001000:group:114514:1',
     });
     expect(stored.headers['x-signature']).toBeUndefined();
     expect(handler).not.toHaveBeenCalled();
@@ -161,7 +161,7 @@ describeWithRedis('redisInbox() on a real Redis', (server) => {
     expect(dead).toMatchObject({
       attempts: 3,
       error: 'always broken',
-      delivery: { deliveryKey: 'message:10001000:30' },
+      delivery: { deliveryKey: 'message:10001000:group:114514:30' },
     });
     expect(dead!.failedAt).toBeGreaterThan(Date.now() - 60_000);
   });

@@ -16,6 +16,7 @@ export interface MemoryDedupeStore extends DedupeStore {
 }
 
 interface Claim {
+  /** `<counter>` or `<counter>:<digest>`: the body digest travels in the token (see `tokenFor`). */
   readonly token: string;
   readonly leaseEnds: number;
   /** Callers of `waitForSettle`; created only when someone waits, so a plain claim allocates little. */
@@ -26,6 +27,9 @@ interface Success {
   readonly key: string;
   readonly response: WebhookResponse;
   readonly expiresAt: number;
+  /** The claim that wrote it: `release` with this token forgets it (a late failure). */
+  readonly token: string;
+  readonly digest: string | undefined;
 }
 
 export const DEFAULT_DEDUPE_TTL_MS = 60 * 60 * 1000;
@@ -113,14 +117,14 @@ export function memoryDedupeStore(options: MemoryDedupeOptions = {}): MemoryDedu
       return successes.size + claims.size;
     },
 
-    async claim(key, leaseMs): Promise<DedupeClaim> {
+    async claim(key, leaseMs, digest): Promise<DedupeClaim> {
       const at = now();
       sweep(at);
       const success = successes.get(key);
-      if (success && success.expiresAt > at) return { state: 'done', response: success.response };
+      if (success && success.expiresAt > at) return doneClaim(success);
       if (success) successes.delete(key);
       const held = claims.get(key);
-      if (held && held.leaseEnds > at) return { state: 'in-flight' };
+      if (held && held.leaseEnds > at) return inFlightClaim(held.token);
       if (held) {
         claims.delete(key);
         wake(held);
@@ -132,7 +136,7 @@ export function memoryDedupeStore(options: MemoryDedupeOptions = {}): MemoryDedu
           throw new Error(`memory dedupe store is full: ${claims.size} deliveries in flight`);
         }
       }
-      const token = String(++nextToken);
+      const token = tokenFor(++nextToken, digest);
       claims.set(key, { token, leaseEnds: at + leaseMs, waiters: undefined });
       return { state: 'claimed', token };
     },
@@ -141,7 +145,15 @@ export function memoryDedupeStore(options: MemoryDedupeOptions = {}): MemoryDedu
       const held = claims.get(key);
       if (held && held.token !== token) return; // our lease ran out and someone else runs it now
       if (held) claims.delete(key);
-      const success: Success = { key, response, expiresAt: now() + ttlMs };
+      // Our lease ran out, someone else took the key over and succeeded: theirs stands (as in Redis).
+      else if ((successes.get(key)?.expiresAt ?? 0) > now()) return;
+      const success: Success = {
+        key,
+        response,
+        expiresAt: now() + ttlMs,
+        token,
+        digest: digestOf(token),
+      };
       successes.set(key, success);
       order.push(success);
       while (successes.size + claims.size > maxEntries && evictOldestSuccess()) {}
@@ -150,9 +162,14 @@ export function memoryDedupeStore(options: MemoryDedupeOptions = {}): MemoryDedu
 
     async release(key, token) {
       const held = claims.get(key);
-      if (!held || held.token !== token) return;
-      claims.delete(key);
-      wake(held);
+      if (held?.token === token) {
+        claims.delete(key);
+        wake(held);
+        return;
+      }
+      // A success this very claim stored (a fallback answered at the deadline, then the handler
+      // failed). Left in the queue: `isCurrent` skips it there.
+      if (successes.get(key)?.token === token) successes.delete(key);
     },
 
     waitForSettle(key, timeoutMs) {
@@ -168,6 +185,28 @@ export function memoryDedupeStore(options: MemoryDedupeOptions = {}): MemoryDedu
       });
     },
   };
+}
+
+// The digest rides in the token so that `complete`, which gets only the token, can store it even
+// when the claim itself is gone (its lease ran out and nobody took the key over).
+function tokenFor(counter: number, digest: string | undefined): string {
+  return digest === undefined ? String(counter) : `${counter}:${digest}`;
+}
+
+function digestOf(token: string): string | undefined {
+  const colon = token.indexOf(':');
+  return colon < 0 ? undefined : token.slice(colon + 1);
+}
+
+function doneClaim(success: Success): DedupeClaim {
+  return success.digest === undefined
+    ? { state: 'done', response: success.response }
+    : { state: 'done', response: success.response, digest: success.digest };
+}
+
+function inFlightClaim(token: string): DedupeClaim {
+  const digest = digestOf(token);
+  return digest === undefined ? { state: 'in-flight' } : { state: 'in-flight', digest };
 }
 
 function positive(value: number, name: string): number {

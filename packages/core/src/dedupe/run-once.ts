@@ -1,3 +1,4 @@
+import { describeThrown } from '../describe-thrown.js';
 import type { WebhookResponse } from '../http/types.js';
 import type { Logger } from '../logger.js';
 import { deliveryInProgressResponse, storeUnavailableResponse } from './responses.js';
@@ -11,6 +12,36 @@ export interface DedupeGuard {
   readonly waitMs: number;
 }
 
+/** What tells one delivery from another: its sender's key, and the digest of its raw body. */
+export interface DeliveryIdentity {
+  readonly provider: string;
+  readonly deliveryKey: string;
+  /** `dedupeKey(provider, deliveryKey)`. */
+  readonly key: string;
+  /** `bodyDigest(body)`. */
+  readonly digest: string;
+}
+
+/** A claim, and the key it was made on (the delivery's own key after a content clash). */
+export interface KeyedClaim {
+  readonly key: string;
+  readonly claim: DedupeClaim;
+}
+
+/**
+ * Lets the work forget the success it is about to be remembered by: for an answer the sender got
+ * (a deadline fallback) before the work failed. Waits for the record to be written first.
+ */
+export type ForgetAnswer = () => Promise<void>;
+
+export interface RunOnceParts {
+  readonly guard: DedupeGuard;
+  readonly delivery: DeliveryIdentity;
+  readonly first: KeyedClaim;
+  readonly work: (forgetAnswer: ForgetAnswer) => Promise<WebhookResponse>;
+  readonly logger: Logger;
+}
+
 /** `<provider>:<deliveryKey>`: delivery ids are only unique per sender. */
 export function dedupeKey(provider: string, deliveryKey: string): string {
   return `${provider}:${deliveryKey}`;
@@ -19,17 +50,46 @@ export function dedupeKey(provider: string, deliveryKey: string): string {
 /** The first claim; a store failure becomes `undefined` so the caller can refuse with 503. */
 export async function firstClaim(
   guard: DedupeGuard,
-  key: string,
+  delivery: DeliveryIdentity,
   logger: Logger,
-): Promise<DedupeClaim | undefined> {
+): Promise<KeyedClaim | undefined> {
   try {
-    return await guard.store.claim(key, guard.leaseMs);
+    return await claimOwn(guard, delivery, delivery.key, logger);
   } catch (error) {
     logger.error('dedupe store failed; refusing the delivery so the sender retries', {
-      error: errorText(error),
+      error: describeThrown(error),
     });
     return undefined;
   }
+}
+
+/**
+ * Claims `key` for this delivery. A record there with another body's digest belongs to a
+ * different delivery that reuses the key (NapCat's 31-bit message ids collide): this one must
+ * neither wait for it nor be answered with its reply, so it moves to a key of its own, which
+ * keeps it run-once against its own retries. A record without a digest (a store that keeps
+ * none) counts as the same delivery, as before digests.
+ */
+async function claimOwn(
+  guard: DedupeGuard,
+  delivery: DeliveryIdentity,
+  key: string,
+  logger: Logger,
+): Promise<KeyedClaim> {
+  const claim = await guard.store.claim(key, guard.leaseMs, delivery.digest);
+  if (key !== delivery.key || !holdsOtherBody(claim, delivery.digest)) return { key, claim };
+  logger.warn('delivery key reused with different content; running it as a separate delivery', {
+    provider: delivery.provider,
+    key: delivery.key,
+  });
+  // `<provider>#<digest>:<deliveryKey>`: no delivery's own `<provider>:…` key can spell it, whatever
+  // its sender-chosen delivery key contains.
+  const own = dedupeKey(`${delivery.provider}#${delivery.digest}`, delivery.deliveryKey);
+  return { key: own, claim: await guard.store.claim(own, guard.leaseMs, delivery.digest) };
+}
+
+function holdsOtherBody(claim: DedupeClaim, digest: string): boolean {
+  return claim.state !== 'claimed' && claim.digest !== undefined && claim.digest !== digest;
 }
 
 /**
@@ -41,25 +101,21 @@ export async function firstClaim(
  * - `in-flight`: wait for the other run, then claim again. If that run failed, this duplicate
  *   takes over, so a delivery whose first attempt failed still gets processed.
  */
-export async function runOnce(
-  guard: DedupeGuard,
-  key: string,
-  first: DedupeClaim,
-  work: () => Promise<WebhookResponse>,
-  logger: Logger,
-): Promise<WebhookResponse> {
+export async function runOnce(parts: RunOnceParts): Promise<WebhookResponse> {
+  const { guard, delivery, work, logger } = parts;
   const waitUntil = Date.now() + guard.waitMs;
-  let claim = first;
+  let { key, claim } = parts.first;
   for (;;) {
     if (claim.state === 'done') return claim.response;
-    if (claim.state === 'claimed') return runClaimed(guard.store, key, claim.token, work, logger);
+    if (claim.state === 'claimed') return runClaimed(guard.store, { key, token: claim.token }, work, logger);
     const left = waitUntil - Date.now();
     if (left <= 0) return deliveryInProgressResponse();
     try {
       await guard.store.waitForSettle(key, left);
-      claim = await guard.store.claim(key, guard.leaseMs);
+      // Claimed again through the content check: the key may now hold another body's run.
+      ({ key, claim } = await claimOwn(guard, delivery, key, logger));
     } catch (error) {
-      logger.error('dedupe store failed while a duplicate waited', { error: errorText(error) });
+      logger.error('dedupe store failed while a duplicate waited', { error: describeThrown(error) });
       return storeUnavailableResponse();
     }
   }
@@ -67,37 +123,42 @@ export async function runOnce(
 
 async function runClaimed(
   store: DedupeStore,
-  key: string,
-  token: string,
-  work: () => Promise<WebhookResponse>,
+  held: { readonly key: string; readonly token: string },
+  work: RunOnceParts['work'],
   logger: Logger,
 ): Promise<WebhookResponse> {
+  const { key, token } = held;
+  let settled!: () => void;
+  const recorded = new Promise<void>((resolve) => {
+    settled = resolve;
+  });
+  const forgetAnswer: ForgetAnswer = () =>
+    recorded.then(() => store.release(key, token)).catch((error: unknown) => lostRelease(error, logger));
   let response: WebhookResponse;
   try {
-    response = await work();
+    response = await work(forgetAnswer);
   } catch (error) {
+    settled();
     await store.release(key, token).catch((storeError: unknown) => lostRelease(storeError, logger));
     throw error;
   }
   if (response.status >= 500) {
+    settled();
     await store.release(key, token).catch((storeError: unknown) => lostRelease(storeError, logger));
     return response;
   }
   // The work is done whatever the store says now; a failed write only means a retry may run again.
   await store.complete(key, token, response).catch((error: unknown) => {
     logger.error('dedupe store could not record a success; a retry may run again', {
-      error: errorText(error),
+      error: describeThrown(error),
     });
   });
+  settled();
   return response;
 }
 
 function lostRelease(error: unknown, logger: Logger): void {
   logger.error('dedupe store could not release a failed delivery; its retry waits for the lease', {
-    error: errorText(error),
+    error: describeThrown(error),
   });
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

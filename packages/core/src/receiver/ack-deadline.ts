@@ -15,28 +15,44 @@ export interface AckDeadlineParts<Meta> {
   readonly reportHandlerError: (error: unknown, context: HandlerContext<unknown>) => Promise<void>;
 }
 
+/** The delivery whose handlers are running, and what to do if they fail after the fallback. */
+export interface DeadlineRun<Meta> {
+  readonly event: ParsedEvent<Meta>;
+  readonly context: HandlerContext<unknown>;
+  readonly info: UnfinishedDelivery;
+  readonly abort: LazyAbortController;
+  /**
+   * Forgets the fallback answer dedupe remembered for this delivery (see `ForgetAnswer`); absent
+   * when the delivery is not deduped.
+   */
+  readonly forgetAnswer?: (() => Promise<void>) | undefined;
+}
+
 /** Turns the handlers' pending reply into the answer the sender gets, within the sender's ack budget. */
 export type AnswerWithinDeadline<Meta> = (
   work: Promise<unknown>,
-  event: ParsedEvent<Meta>,
-  context: HandlerContext<unknown>,
-  info: UnfinishedDelivery,
-  abort: LazyAbortController,
+  run: DeadlineRun<Meta>,
 ) => Promise<WebhookResponse>;
 
 /**
  * Answers with the handlers' reply, or with the provider's fallback once the deadline passes.
  * Past it the handlers go on in the background: their `signal` is aborted, the work stays tracked
  * for close(), and a failure or an unusable late reply is reported through `onError`, since no
- * sender will ever see it. One promise and one timer per delivery, because this runs on every
+ * sender will ever see it. Dedupe remembers the fallback, so a duplicate meanwhile gets what the
+ * sender got; a late failure makes it forget, so the sender's retry (GitHub's "Redeliver") runs
+ * the handlers again, as for any failed delivery. A late success keeps the fallback remembered. One promise and one timer per delivery, because this runs on every
  * delivery whose handlers are async (`Promise.race` over helper promises cost ~1 µs more each).
  */
 export function createAnswerWithinDeadline<Meta>(parts: AckDeadlineParts<Meta>): AnswerWithinDeadline<Meta> {
   const { provider, deadlineMs, logger, tracker, respondWith, reportHandlerError } = parts;
   const delay = deadlineMs !== undefined && Number.isFinite(deadlineMs) ? Math.max(0, deadlineMs) : undefined;
 
-  return (work, event, context, info, abort) =>
+  return (work, { event, context, info, abort, forgetAnswer }) =>
     new Promise((resolve, reject) => {
+      /** Reported and forgotten; the delivery stays tracked for close() until both are over. */
+      const lateFailure = (error: unknown, done: () => void): void => {
+        void Promise.allSettled([reportHandlerError(error, context), forgetAnswer?.()]).then(done);
+      };
       let lateWorkDone: (() => void) | undefined;
       const timer =
         delay === undefined
@@ -63,7 +79,7 @@ export function createAnswerWithinDeadline<Meta>(parts: AckDeadlineParts<Meta>):
             response = respondWith(value, event);
           } catch (error) {
             if (lateWorkDone === undefined) return reject(error);
-            return void reportHandlerError(error, context).finally(lateWorkDone);
+            return lateFailure(error, lateWorkDone);
           }
           if (lateWorkDone === undefined) resolve(response);
           else lateWorkDone();
@@ -71,7 +87,7 @@ export function createAnswerWithinDeadline<Meta>(parts: AckDeadlineParts<Meta>):
         (error: unknown) => {
           clearTimeout(timer);
           if (lateWorkDone === undefined) reject(error);
-          else void reportHandlerError(error, context).finally(lateWorkDone);
+          else lateFailure(error, lateWorkDone);
         },
       );
     });

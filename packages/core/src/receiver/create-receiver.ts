@@ -9,6 +9,7 @@ import {
 } from '../body/read-body.js';
 import { readWebBody } from '../body/read-web-body.js';
 import { resolveDedupe } from '../dedupe/options.js';
+import { describeThrown } from '../describe-thrown.js';
 import { isWebhookError, WebhookError } from '../errors.js';
 import type { EventMap, EventName, Handler } from '../event-map.js';
 import { headersFromFetch, headerValue } from '../http/headers.js';
@@ -181,8 +182,8 @@ export function createReceiver<M extends EventMap, Meta>(
   }
 
   function asWebhookError(error: unknown): WebhookError {
-    if (isWebhookError(error)) return error;
-    logger.error('unexpected failure in the webhook pipeline', { error: String(error) });
+    if (isWebhookErrorSafely(error)) return error;
+    logger.error('unexpected failure in the webhook pipeline', { error: describeThrown(error) });
     return new WebhookError(500, 'INTERNAL_ERROR', 'Internal error', { cause: error });
   }
 
@@ -222,6 +223,15 @@ export function createReceiver<M extends EventMap, Meta>(
     },
   };
   return receiver;
+}
+
+/** `isWebhookError`, for any thrown value: a revoked Proxy's `instanceof` check throws. */
+function isWebhookErrorSafely(error: unknown): error is WebhookError {
+  try {
+    return isWebhookError(error);
+  } catch {
+    return false;
+  }
 }
 
 function shuttingDown(): WebhookError {

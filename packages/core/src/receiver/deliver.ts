@@ -1,5 +1,14 @@
+import { bodyDigest } from '../dedupe/body-digest.js';
 import { storeUnavailableResponse } from '../dedupe/responses.js';
-import { type DedupeGuard, dedupeKey, firstClaim, runOnce } from '../dedupe/run-once.js';
+import {
+  type DedupeGuard,
+  type DeliveryIdentity,
+  dedupeKey,
+  type ForgetAnswer,
+  firstClaim,
+  runOnce,
+} from '../dedupe/run-once.js';
+import { describeThrown } from '../describe-thrown.js';
 import { HandlerError } from '../errors.js';
 import type { EventMap, HandlerContext } from '../event-map.js';
 import type { WebhookResponse } from '../http/types.js';
@@ -44,18 +53,23 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
   const { provider, registry, logger, tracker, dedupe, mode, inbox, deadlineMs } = parts;
   let warnedIgnoredReply = false;
 
+  /**
+   * Logs the failure and hands `onError` what the handler threw. Never rejects, whatever was
+   * thrown: in ack-first mode and past a deadline nobody awaits it, so a rejection here would be
+   * unhandled and end the process.
+   */
   async function reportHandlerError(error: unknown, context: HandlerContext<unknown>): Promise<void> {
-    const original = error instanceof HandlerError ? error.cause : error;
+    const original = originalOf(error);
     logger.error('webhook handler failed', {
       provider: provider.name,
       event: context.name,
       deliveryKey: context.deliveryKey,
-      error: original instanceof Error ? original.message : String(original),
+      error: describeThrown(original),
     });
     try {
       await parts.onError?.(original, context);
     } catch (hookError) {
-      logger.error('onError itself threw', { error: String(hookError) });
+      logger.error('onError itself threw', { error: describeThrown(hookError) });
     }
   }
 
@@ -89,15 +103,15 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     });
   }
 
-  /** Runs `work` once per key across everything sharing the store; no key → just runs it. */
+  /** Runs `work` once per delivery across everything sharing the store; no key → just runs it. */
   async function once(
-    key: string | undefined,
-    work: () => Promise<WebhookResponse>,
+    delivery: DeliveryIdentity | undefined,
+    work: (forgetAnswer: ForgetAnswer | undefined) => Promise<WebhookResponse>,
   ): Promise<WebhookResponse> {
-    if (key === undefined || dedupe === undefined) return work();
-    const first = await firstClaim(dedupe, key, logger);
+    if (delivery === undefined || dedupe === undefined) return work(undefined);
+    const first = await firstClaim(dedupe, delivery, logger);
     if (first === undefined) return storeUnavailableResponse();
-    return runOnce(dedupe, key, first, work, logger);
+    return runOnce({ guard: dedupe, delivery, first, work, logger });
   }
 
   function contextFor(
@@ -118,7 +132,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     event: ParsedEvent<Meta>,
     input: VerifyInput,
     secretIndex: number | undefined,
-    key: string | undefined,
+    delivery: DeliveryIdentity | undefined,
     info: UnfinishedDelivery,
   ): Promise<WebhookResponse> {
     const abort = new LazyAbortController();
@@ -129,13 +143,13 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     };
     // The deadline is raced inside the deduped unit, so what dedupe remembers is the answer the
     // sender actually got: a duplicate after a fallback gets the fallback, not the late reply.
-    const run = (): WebhookResponse | Promise<WebhookResponse> => {
+    const run = (forgetAnswer?: ForgetAnswer): WebhookResponse | Promise<WebhookResponse> => {
       const answer = runFor(event, context);
       // Every handler returned a plain value: the work is over, no deadline can pass.
       if (!(answer instanceof Promise)) return respondWith(answer, event);
-      return answerWithinDeadline(answer, event, context, info, abort);
+      return answerWithinDeadline(answer, { event, context, info, abort, forgetAnswer });
     };
-    if (key === undefined) {
+    if (delivery === undefined) {
       let answer: WebhookResponse | Promise<WebhookResponse>;
       try {
         answer = run();
@@ -147,7 +161,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     }
     return tracker
       .track(
-        once(key, async () => run()),
+        once(delivery, async (forgetAnswer) => run(forgetAnswer)),
         info,
         abort,
       )
@@ -158,7 +172,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     event: ParsedEvent<Meta>,
     input: VerifyInput,
     secretIndex: number | undefined,
-    key: string | undefined,
+    delivery: DeliveryIdentity | undefined,
     info: UnfinishedDelivery,
   ): Promise<WebhookResponse> {
     const ack = provider.respond(undefined, event);
@@ -172,14 +186,18 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     // Registered before the first await, so a close() that starts meanwhile still waits for it.
     const finish = tracker.begin(info, abort);
     let job: Promise<WebhookResponse>;
-    if (key !== undefined && dedupe !== undefined) {
-      const first = await firstClaim(dedupe, key, logger);
-      if (first === undefined || first.state === 'done') {
+    if (delivery !== undefined && dedupe !== undefined) {
+      const first = await firstClaim(dedupe, delivery, logger);
+      if (first === undefined) {
         finish();
-        return first === undefined ? storeUnavailableResponse() : first.response;
+        return storeUnavailableResponse();
+      }
+      if (first.claim.state === 'done') {
+        finish();
+        return first.claim.response;
       }
       // In flight elsewhere: answer now, and take over in the background if that run fails.
-      job = runOnce(dedupe, key, first, run, logger);
+      job = runOnce({ guard: dedupe, delivery, first, work: run, logger });
     } else {
       job = run();
     }
@@ -199,36 +217,42 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     event: ParsedEvent<Meta>,
     input: VerifyInput,
     secretIndex: number | undefined,
-    key: string | undefined,
+    delivery: DeliveryIdentity | undefined,
     info: UnfinishedDelivery,
     target: Inbox,
   ): Promise<WebhookResponse> {
     const ack = provider.respond(undefined, event);
-    const delivery = toInboxDelivery(provider.name, event as ParsedEvent, input, secretIndex);
+    const stored = toInboxDelivery(provider.name, event as ParsedEvent, input, secretIndex);
     const run = () =>
-      target.enqueue(delivery).then(
+      target.enqueue(stored).then(
         () => ack,
         (error: unknown) => {
           logger.error('the inbox refused a delivery; answering 503 so the sender retries', {
             provider: provider.name,
-            error: error instanceof Error ? error.message : String(error),
+            error: describeThrown(error),
           });
           return storeUnavailableResponse();
         },
       );
-    return tracker.track(once(key, run), info);
+    return tracker.track(once(delivery, run), info);
   }
 
   return {
     deliver(event, input, secretIndex) {
-      const key =
+      // Digested only when dedupe can use it: it runs on every deduped delivery, over every byte.
+      const delivery: DeliveryIdentity | undefined =
         dedupe !== undefined && event.deliveryKey !== undefined
-          ? dedupeKey(provider.name, event.deliveryKey)
+          ? {
+              provider: provider.name,
+              deliveryKey: event.deliveryKey,
+              key: dedupeKey(provider.name, event.deliveryKey),
+              digest: bodyDigest(input.body),
+            }
           : undefined;
       const info: UnfinishedDelivery = { event: event.name, deliveryKey: event.deliveryKey };
-      if (inbox !== undefined) return enqueueFirst(event, input, secretIndex, key, info, inbox);
-      if (mode === 'ack-first') return ackFirst(event, input, secretIndex, key, info);
-      return reply(event, input, secretIndex, key, info);
+      if (inbox !== undefined) return enqueueFirst(event, input, secretIndex, delivery, info, inbox);
+      if (mode === 'ack-first') return ackFirst(event, input, secretIndex, delivery, info);
+      return reply(event, input, secretIndex, delivery, info);
     },
 
     async process(delivery, signal) {
@@ -262,6 +286,18 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
       }
     },
   };
+}
+
+/**
+ * What a handler threw, unwrapped from its `HandlerError`. Guarded: a revoked Proxy's `instanceof`
+ * throws, and a thrown value reaching here unwrapped (a store or provider failure) must not.
+ */
+function originalOf(error: unknown): unknown {
+  try {
+    return error instanceof HandlerError ? error.cause : error;
+  } catch {
+    return error;
+  }
 }
 
 /** What `fn` returns or throws, as a promise (for callers that always wait). */

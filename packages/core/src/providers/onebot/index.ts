@@ -74,7 +74,9 @@ export function onebot(options: OneBotOptions): OneBotProvider {
 
 /**
  * NapCat never retries, but one bot can post the same event to several URLs; messages and
- * requests carry ids that make a duplicate recognisable. Notices carry none.
+ * requests carry ids that make a duplicate recognisable. Notices carry none. A message key also
+ * names its chat: NapCat's `message_id` is a 31-bit hash, so messages in different chats can
+ * share one (the receiver's body digest keeps even same-chat clashes apart).
  */
 function deliveryKeyOf(body: Record<string, unknown>): string | undefined {
   const selfId = body['self_id'];
@@ -82,11 +84,24 @@ function deliveryKeyOf(body: Record<string, unknown>): string | undefined {
     (body['post_type'] === 'message' || body['post_type'] === 'message_sent') &&
     body['message_id'] !== undefined
   ) {
-    return `${String(body['post_type'])}:${String(selfId)}:${String(body['message_id'])}`;
+    const chat = body['message_type'] === 'group' ? body['group_id'] : body['user_id'];
+    const parts = [body['post_type'], selfId, body['message_type'], chat, body['message_id']].map(keyPart);
+    return parts.includes(undefined) ? undefined : parts.join(':');
   }
-  if (body['post_type'] === 'request' && typeof body['flag'] === 'string')
-    return `request:${String(selfId)}:${body['flag']}`;
+  const selfPart = keyPart(selfId);
+  if (body['post_type'] === 'request' && typeof body['flag'] === 'string' && selfPart !== undefined)
+    return `request:${selfPart}:${body['flag']}`;
   return undefined;
+}
+
+/**
+ * An id as it appears in a key. Anything but a string or a number makes no key (the schema reports
+ * the body), and is never passed to `String()`: `{"toString":1,"valueOf":1}` is valid JSON whose
+ * `String()` throws.
+ */
+function keyPart(value: unknown): string | undefined {
+  if (value === undefined) return '';
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
 export * from './events.js';
