@@ -12,7 +12,11 @@ function expectQuietEnd(ended: { code: number | null; signal: NodeJS.Signals | n
   expect(ended).toMatchObject({ code: BROKEN_PIPE, signal: null });
 }
 
-describe('output into a pipe whose reader has gone away', () => {
+// Each case starts the real bin through tsx in a child process (the demo starts four servers):
+// seconds on a quiet machine, far more on a loaded CI runner, so a generous per-test limit.
+const CHILD_PROCESS_MS = 90_000;
+
+describe('output into a pipe whose reader has gone away', { timeout: CHILD_PROCESS_MS }, () => {
   // Each command's first write fails: the reader hung up before the binary had started.
   it.each(['fixtures', 'fixtures --json', 'fixtures onebot message.group.normal'])(
     'hookguard %s ends quietly with exit 141',
