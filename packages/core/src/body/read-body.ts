@@ -92,8 +92,8 @@ function collectStream(stream: Readable, collecting: ByteCollectorOptions, settl
     complete = true;
     cleanup();
     if (error !== undefined) {
-      stream.unpipe();
-      stream.pause();
+      stream.unpipe?.();
+      stream.pause?.();
     }
     settle(error, body);
   };
