@@ -46,12 +46,15 @@ describe.each(adapters.map((adapter) => [adapter.name, adapter] as const))(
     async function send(count: number, bodyBytes: number) {
       const body = oneByteChunked(bodyBytes);
       handled = 0;
-      const { result, growth } = await peakGrowth(() =>
-        Promise.all(
-          Array.from({ length: count }, () =>
-            exchange(server.url, wronglySignedChunked(onebot, PATH, body), 30_000),
+      const { result, growth } = await peakGrowth(
+        () =>
+          Promise.all(
+            Array.from({ length: count }, () =>
+              exchange(server.url, wronglySignedChunked(onebot, PATH, body), 30_000),
+            ),
           ),
-        ),
+        // A sample is two full collections: coarse enough to leave the parser most of the time.
+        250,
       );
       for (const answer of result) {
         expect(answer.status, answer.text).toBe(401);
