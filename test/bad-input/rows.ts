@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { type ReceiverOptions, token } from '@hookguard/core';
 import { type FuzzSender, NOW, SECRET } from '../fuzz/senders.js';
+import { oneByteChunked, wronglySignedChunked } from './one-byte-chunks.js';
 import { head, type WireStep } from './wire.js';
 
 export const PATH = '/hook';
@@ -325,6 +326,16 @@ export const transportRows: readonly BadInputRow[] = [
       return { wire: [head('POST', PATH, headers), ...drip] };
     },
     expect: () => ({ status: 408, code: 'BODY_TIMEOUT', headers: close }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'a body in one-byte chunks (chunked encoding), wrongly signed',
+    decision:
+      '401 SIGNATURE_MISMATCH, no handler. Each small chunk is copied into a shared block as it arrives, ' +
+      'never kept on its own, so the request holds about the body, not a Buffer per byte ' +
+      '(test/bad-input/chunked-memory.test.ts measures it).',
+    request: (sender) => ({ wire: wronglySignedChunked(sender, PATH, oneByteChunked(64 * 1024)) }),
+    expect: () => ({ status: 401, code: 'SIGNATURE_MISMATCH' }),
     handlerCalls: 0,
   },
   {

@@ -54,7 +54,6 @@ export function describeMachine(): Machine {
       standardwebhooks: version(here, 'standardwebhooks'),
       autocannon: version(here, 'autocannon'),
       zod: version(core, 'zod'),
-      'raw-body': version(core, 'raw-body'),
     },
     commit,
   };

@@ -1,7 +1,16 @@
 import { pipeline, type Readable } from 'node:stream';
-import getRawBody from 'raw-body';
-import { BodyError, WebhookError } from '../errors.js';
+import {
+  bodyConsumedError,
+  bodyReadError,
+  bodyTimeout,
+  invalidLength,
+  requestAborted,
+  tooLarge,
+} from './body-errors.js';
+import { ByteCollector, type ByteCollectorOptions } from './byte-collector.js';
 import { createBodyDecoder } from './decoding.js';
+
+export { bodyConsumedError, tooLarge } from './body-errors.js';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
@@ -18,11 +27,11 @@ export interface BodyHead {
   readonly contentEncoding?: string | undefined;
 }
 
-const CLOSE = { connection: 'close' };
-
 /**
  * Reads a request body once, as bytes. A declared Content-Length over the limit is refused
  * before a byte is read; a chunked body is counted as it streams and reading stops at the limit.
+ * The chunks go into a ByteCollector, so however finely the sender splits the body, what the
+ * request holds stays within about twice the limit.
  * Every refusal asks the adapter to close the connection, so the rest is never read.
  */
 export async function readBody(
@@ -36,82 +45,91 @@ export async function readBody(
 
   const decoder = createBodyDecoder(head.contentEncoding);
   const stream: Readable = decoder ? pipeline(source, decoder, () => {}) : source;
-  const options = { limit, ...(decoder || declared === undefined ? {} : { length: declared }) };
+  // A decoded body's length is not the declared one: the limit alone bounds it.
+  const collecting = { limit, declared: decoder ? undefined : declared };
   try {
-    // One promise settled by whichever comes first, raw-body's callback or the timer: this runs
-    // on every request, and a Promise.race over two more promises cost ~1 µs and ~1 KiB each time.
-    return await new Promise<Buffer>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(new BodyError(408, 'BODY_TIMEOUT', 'Request body did not arrive in time', { headers: CLOSE }));
-      }, limits.timeoutMs ?? DEFAULT_BODY_TIMEOUT_MS);
+    // One promise settled by whichever comes first, the stream or the timer: this runs on every
+    // request, and a Promise.race over two more promises costs a little each time.
+    return await new Promise<Uint8Array>((resolve, reject) => {
+      const timer = setTimeout(() => reject(bodyTimeout()), limits.timeoutMs ?? DEFAULT_BODY_TIMEOUT_MS);
       timer.unref?.();
-      const settle = (error: unknown, body?: Buffer) => {
+      collectStream(stream, collecting, (error, body) => {
         clearTimeout(timer);
-        if (error) reject(error);
-        else resolve(body!);
-      };
-      try {
-        getRawBody(stream, options, settle);
-      } catch (error) {
-        settle(error);
-      }
+        if (error === undefined) resolve(body!);
+        else reject(error);
+      });
     });
   } catch (error) {
     source.unpipe?.();
     source.pause?.();
     decoder?.destroy();
-    throw bodyReadError(error, limit);
+    throw bodyReadError(error);
   }
+}
+
+type Settle = (error: unknown, body?: Uint8Array) => void;
+
+/**
+ * Feeds the stream's chunks to a collector until it ends, errors or is aborted, then settles
+ * once. A stream that closes without ending settles nothing: the timer answers (408), as it
+ * always has, and the collected chunks are let go at the close. On a refusal the stream is
+ * paused and unpiped, so nothing more is read from it.
+ */
+function collectStream(stream: Readable, collecting: ByteCollectorOptions, settle: Settle): void {
+  // An encoding means string chunks, whose exact bytes are gone; an ended stream has none left.
+  if (stream.readableEncoding) {
+    queueMicrotask(() => settle(new Error('stream encoding should not be set')));
+    return;
+  }
+  if (stream.readable === false) {
+    queueMicrotask(() => settle(bodyConsumedError()));
+    return;
+  }
+  const collector = new ByteCollector(collecting);
+  let complete = false;
+  const done = (error: unknown, body?: Uint8Array) => {
+    if (complete) return;
+    complete = true;
+    cleanup();
+    if (error !== undefined) {
+      stream.unpipe?.();
+      stream.pause?.();
+    }
+    settle(error, body);
+  };
+  const onData = (chunk: Buffer) => {
+    if (complete) return;
+    try {
+      collector.add(chunk);
+    } catch (error) {
+      done(error);
+    }
+  };
+  const onEnd = (error?: unknown) => {
+    if (error !== undefined && error !== null) return done(error);
+    try {
+      done(undefined, collector.finish());
+    } catch (refusal) {
+      done(refusal);
+    }
+  };
+  const onAborted = () => done(requestAborted());
+  function cleanup(): void {
+    stream.removeListener('aborted', onAborted);
+    stream.removeListener('data', onData);
+    stream.removeListener('end', onEnd);
+    stream.removeListener('error', onEnd);
+    stream.removeListener('close', cleanup);
+  }
+  stream.on('aborted', onAborted);
+  stream.on('close', cleanup);
+  stream.on('data', onData);
+  stream.on('end', onEnd);
+  stream.on('error', onEnd);
 }
 
 export function parseContentLength(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(value.trim())) {
-    throw new BodyError(400, 'BODY_INVALID_LENGTH', 'Content-Length is not a number', { headers: CLOSE });
-  }
+  if (!/^\d{1,15}$/.test(value.trim())) throw invalidLength();
   return Number(value);
-}
-
-export function tooLarge(limit: number): BodyError {
-  return new BodyError(413, 'BODY_TOO_LARGE', `Request body is larger than the ${limit}-byte limit`, {
-    headers: CLOSE,
-  });
-}
-
-/** raw-body marks its errors with `type`; zlib with a `Z_` code. Map both to stable answers. */
-export function bodyReadError(error: unknown, limit: number): WebhookError {
-  if (error instanceof WebhookError) return error;
-  const { type, code } = (error ?? {}) as { type?: unknown; code?: unknown };
-  if (type === 'entity.too.large') return tooLarge(limit);
-  if (type === 'request.size.invalid') {
-    return new BodyError(400, 'BODY_INVALID_LENGTH', 'Request body length does not match Content-Length', {
-      headers: CLOSE,
-    });
-  }
-  if (type === 'request.aborted') {
-    return new BodyError(400, 'BODY_ABORTED', 'Request was aborted before the body arrived', {
-      headers: CLOSE,
-    });
-  }
-  if (type === 'stream.not.readable') return bodyConsumedError();
-  if (typeof code === 'string' && code.startsWith('Z_')) {
-    return new BodyError(400, 'INVALID_ENCODING', 'Request body is not valid for its Content-Encoding', {
-      headers: CLOSE,
-    });
-  }
-  return new WebhookError(400, 'BODY_ABORTED', 'Request body could not be read', {
-    cause: error,
-    headers: CLOSE,
-  });
-}
-
-export function bodyConsumedError(): WebhookError {
-  return new WebhookError(
-    500,
-    'BODY_ALREADY_CONSUMED',
-    'The request body was already read by another body parser, so its exact bytes are gone and no signature ' +
-      'can be checked. Mount the hookguard middleware before any body parser (Express: before ' +
-      'app.use(express.json()); Koa: before bodyParser(), or on a router without one; Fastify: use the ' +
-      'fastifyWebhook plugin), or register the parser only on the routes that need it.',
-  );
 }
