@@ -37,8 +37,11 @@ const QUICK_STARTS: Readonly<Record<string, string>> = {
 
 type Manifest = Record<string, unknown> & { name: string; version: string };
 
+let stepStarted = Date.now();
 function step(title: string): void {
-  console.log(`\n== smoke: ${title}`);
+  const now = Date.now();
+  console.log(`  (${((now - stepStarted) / 1000).toFixed(1)} s)\n== smoke: ${title}`);
+  stepStarted = now;
 }
 
 function run(command: string, args: readonly string[], cwd: string): string {
