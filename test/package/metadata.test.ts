@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectedMetadata, packageDirs, packagesRoot } from '../../scripts/package-metadata.js';
+import { dependencyOrder } from '../../scripts/publish.js';
 
 const manifestOf = (dir: string) =>
   JSON.parse(readFileSync(join(packagesRoot, dir, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -31,5 +32,24 @@ describe('package.json of every published package', () => {
   it('the root LICENSE is MIT, for hookguard contributors', () => {
     const license = readFileSync(join(packagesRoot, '..', 'LICENSE'), 'utf8');
     expect(license).toMatch(/^MIT License\n\nCopyright \(c\) hookguard contributors\n/);
+  });
+});
+
+describe('pnpm release', () => {
+  it('publishes every package after the workspace packages it depends on', () => {
+    const byName = new Map(
+      packageDirs().map((dir) => {
+        const manifest = manifestOf(dir) as { name: string; dependencies?: Record<string, string> };
+        return [manifest.name, { manifest: { version: '0', ...manifest } }] as const;
+      }),
+    );
+    const order = dependencyOrder(byName);
+    expect(new Set(order)).toEqual(new Set(byName.keys()));
+    expect(order[0]).toBe('@hookguard/core');
+    for (const [name, { manifest }] of byName) {
+      for (const dep of Object.keys(manifest.dependencies ?? {}).filter((d) => byName.has(d))) {
+        expect(order.indexOf(dep), `${dep} before ${name}`).toBeLessThan(order.indexOf(name));
+      }
+    }
   });
 });
