@@ -9,7 +9,7 @@ export interface ExampleConfig {
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ExampleConfig {
-  return { onebotSecret: env['ONEBOT_SECRET'] ?? 'hookguard-demo-token' };
+  return { onebotSecret: env['ONEBOT_SECRET'] ?? 'hookguard-demo-onebot' };
 }
 
 /** A NapCat bot: `ping` → `pong` in private and group chats, friend requests approved. */

@@ -1,8 +1,4 @@
 import { describeExample } from '../shared/describe-example.js';
-import { createApp } from './app.js';
+import { startFastify } from '../shared/start-example.js';
 
-describeExample('examples/fastify', async (mounts) => {
-  const app = createApp(mounts);
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url, server: app.server, close: () => app.close() };
-});
+describeExample('examples/fastify', startFastify);

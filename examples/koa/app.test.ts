@@ -1,5 +1,4 @@
-import { listen } from '../../test/support/http.js';
 import { describeExample } from '../shared/describe-example.js';
-import { createApp } from './app.js';
+import { startKoa } from '../shared/start-example.js';
 
-describeExample('examples/koa', (mounts) => listen(createApp(mounts).callback()));
+describeExample('examples/koa', startKoa);

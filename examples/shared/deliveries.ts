@@ -16,7 +16,7 @@ import {
   tencentChatUrl,
   whatsappFixtures,
 } from '@hookguard/core/testing';
-import type { ExampleConfig } from './receivers.js';
+import { ACME_CI, type ExampleConfig } from './receivers.js';
 
 export interface ExampleDelivery {
   readonly name: string;
@@ -71,15 +71,9 @@ export function exampleDeliveries(config: ExampleConfig): ExampleDelivery[] {
   const whatsappBody = json(whatsappFixtures.message);
   const githubBody = json(githubFixtures['issues.opened']);
   const standardBody = json({ type: 'invoice.paid', data: { id: 'in_1' } });
-  const hmacBody = json({ type: 'build.finished', build: 42 });
+  const hmacBody = json({ event: 'build.finished', build: 42 });
   const gitlabBody = json({ object_kind: 'push', ref: 'refs/heads/main' });
-  const hmacSigned = signHmac(
-    { signature: { header: 'x-signature', prefix: 'sha256=' } },
-    config.hmacSecret,
-    {
-      body: hmacBody,
-    },
-  );
+  const hmacSigned = signHmac(ACME_CI, config.hmacSecret, { body: hmacBody });
 
   return [
     onebotPost('onebot: "ping" in a group', groupPing, {
@@ -127,7 +121,7 @@ export function exampleDeliveries(config: ExampleConfig): ExampleDelivery[] {
       expect: { status: 204 },
     },
     {
-      name: 'hmac sender: build',
+      name: 'hmac (Acme CI): build.finished',
       url: '/hmac',
       headers: hmacSigned.headers,
       body: hmacBody,

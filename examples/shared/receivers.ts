@@ -6,6 +6,7 @@ import {
   consoleLogger,
   createReceiver,
   github,
+  type HmacOptions,
   hmac,
   msgText,
   onebot,
@@ -29,14 +30,18 @@ export interface ExampleConfig {
   readonly githubSecret: string;
   /** `whsec_...` from Svix or any Standard Webhooks sender. */
   readonly standardWebhooksSecret: string;
-  /** Any sender that posts `X-Signature: sha256=<hex HMAC of the body>`. */
+  /** The README's example HMAC sender, "Acme CI" (`X-Acme-Signature: v1=<hex>` over `<timestamp>.<body>`). */
   readonly hmacSecret: string;
   /** GitLab's "Secret token" (sent verbatim in X-Gitlab-Token). */
   readonly gitlabToken: string;
   readonly quiet?: boolean;
 }
 
-/** Demo values, so the example starts without setup; each one is public, so never deploy them. */
+/**
+ * Demo values, so the example starts without setup; each one is public, so never deploy them.
+ * They are the CLI's demo secrets too, so `hookguard send <provider> <fixture> --secret <value>`
+ * works against a freshly started example (examples/cli-agreement.test.ts checks it).
+ */
 const DEMO: Record<string, string> = {
   ONEBOT_SECRET: 'hookguard-demo-onebot',
   WHATSAPP_WEBHOOK_SECRET: 'hookguard-demo-whatsapp',
@@ -70,6 +75,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
   };
   return { config, demo };
 }
+
+/** "Acme CI" signs `<timestamp>.<body>` with HMAC-SHA256 and sends `X-Acme-Signature: v1=<hex>`. */
+export const ACME_CI = {
+  name: 'acme-ci',
+  signature: { header: 'X-Acme-Signature', prefix: 'v1=' },
+  signed: '{timestamp}.{body}',
+  timestamp: { header: 'X-Acme-Timestamp', toleranceSeconds: 300 },
+  id: { header: 'X-Acme-Delivery' },
+  event: { body: 'event' },
+} as const satisfies Omit<HmacOptions, 'secret'>;
 
 export interface Mount {
   readonly path: string;
@@ -129,17 +144,13 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     },
   );
 
-  const hmacBot = createReceiver(
-    hmac({
-      name: 'hmac-sender',
-      secret: config.hmacSecret,
-      signature: { header: 'x-signature', prefix: 'sha256=' },
-      event: { body: 'type' },
-    }),
-    options,
-  ).on('*', (_event, context) => {
-    log('hmac sender event', context.name);
-  });
+  // The README's `hmac()` example sender, which `hookguard send hmac` speaks by default.
+  const hmacBot = createReceiver(hmac({ ...ACME_CI, secret: config.hmacSecret }), options).on(
+    '*',
+    (_event, context) => {
+      log('hmac sender event', context.name);
+    },
+  );
 
   const gitlabBot = createReceiver(
     token({

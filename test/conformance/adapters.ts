@@ -35,7 +35,15 @@ export const adapters: readonly Adapter[] = [
     serve(receiver, path) {
       const router = new Router();
       router.all(path, koaWebhook(receiver));
-      return listen(new Koa().use(router.routes()).callback());
+      const app = new Koa().use(router.routes());
+      // Koa logs every error of a request's socket. A row that sends bytes after the body
+      // (Content-Length too small) expects Node's HTTP parser to refuse them (400, connection
+      // closed), which Koa would print; any other error is still logged as Koa does.
+      app.on('error', (error: { code?: unknown }) => {
+        if (typeof error.code === 'string' && error.code.startsWith('HPE_')) return;
+        app.onerror(error as Error);
+      });
+      return listen(app.callback());
     },
   },
   {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createReceiver, github } from '@hookguard/core';
 import { githubFixtures, signGitHub } from '@hookguard/core/testing';
+import { DEMO_SECRETS } from './demo-secrets.js';
 import { utf8 } from './json-body.js';
 import type { SenderProfile } from './sender-profile.js';
 import { bodySpaceAdded, wrongSecret } from './tamperings.js';
 
-const DEMO_SECRET = 'hookguard-demo-github-secret';
+const DEMO_SECRET = DEMO_SECRETS.github;
 
 /**
  * GitHub repository webhooks, "application/json" content type. Header names, letter case and

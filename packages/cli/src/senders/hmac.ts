@@ -1,5 +1,6 @@
 import { createReceiver, type HmacOptions, hmac } from '@hookguard/core';
 import { signHmac } from '@hookguard/core/testing';
+import { DEMO_SECRETS } from './demo-secrets.js';
 import { utf8 } from './json-body.js';
 import { parseSchemeOption } from './scheme-option.js';
 import type { SenderProfile } from './sender-profile.js';
@@ -31,7 +32,7 @@ const EXAMPLE_FIXTURES: Readonly<Record<string, Record<string, unknown>>> = {
     deploy: { id: 77, target: 'prod', error: 'health check <timeout>' },
   },
 };
-const DEMO_SECRET = 'hookguard-demo-hmac-secret';
+const DEMO_SECRET = DEMO_SECRETS.hmac;
 
 /** Reads `--scheme`, checking it the way hmac() does, so a mistake is reported before anything is sent. */
 export function parseHmacScheme(text: string): HmacScheme {
@@ -52,7 +53,8 @@ export function hmacSender(scheme: HmacScheme = EXAMPLE_SCHEME): SenderProfile {
       ? 'JSON body; X-Acme-Timestamp, X-Acme-Delivery, X-Acme-Signature: v1=<hex HMAC-SHA256(timestamp.body)>'
       : 'as --scheme describes',
     path: '/hmac',
-    fixtures: example ? EXAMPLE_FIXTURES : {},
+    // A --scheme sender signs the same bodies; `hookguard fixtures hmac` lists them either way.
+    fixtures: EXAMPLE_FIXTURES,
     secret: { optional: false, where: "the sender's signing secret" },
     encode: (payload) => utf8(JSON.stringify(payload)),
     sign({ body, secret, now }) {

@@ -1,6 +1,7 @@
 import { createReceiver, onebot } from '@hookguard/core';
 import { onebotFixtures, signOneBot } from '@hookguard/core/testing';
 import JSON5 from 'json5';
+import { DEMO_SECRETS } from './demo-secrets.js';
 import { fieldOf, tryParseJson, utf8 } from './json-body.js';
 import type { ReplyReading, SenderProfile } from './sender-profile.js';
 import { bodySpaceAdded, wrongSecret } from './tamperings.js';
@@ -8,7 +9,7 @@ import { bodySpaceAdded, wrongSecret } from './tamperings.js';
 /** The quick-operation fields NapCat's `handleQuickOperation` reads; the rest it accepts and ignores. */
 const HONOURED = ['reply', 'auto_escape', 'at_sender', 'approve', 'reason'];
 const DEFAULT_SELF_ID = '10001000';
-const DEMO_SECRET = 'hookguard-demo-token';
+const DEMO_SECRET = DEMO_SECRETS.onebot;
 
 /** NapCat's http-client (research/senders.md §1.3–1.4). */
 export const onebotSender: SenderProfile = {

@@ -1,18 +1,19 @@
 import { createReceiver, standardWebhooks } from '@hookguard/core';
 import { signStandardWebhook, standardWebhooksFixtures } from '@hookguard/core/testing';
+import { DEMO_SECRETS } from './demo-secrets.js';
 import { utf8 } from './json-body.js';
 import type { SenderProfile } from './sender-profile.js';
 import { bodySpaceAdded, replayedLater, wrongSecret } from './tamperings.js';
 
 const whsec = (text: string) => `whsec_${Buffer.from(text).toString('base64')}`;
-const DEMO_SECRET = whsec('hookguard-demo-standard-webhooks');
+const DEMO_SECRET = DEMO_SECRETS.standardWebhooks;
 
 /** Svix and every Standard Webhooks sender (the spec at standardwebhooks.com). */
 export const standardWebhooksSender: SenderProfile = {
   name: 'standard-webhooks',
   sender: 'Standard Webhooks (Svix and others)',
   wire: 'JSON body; webhook-id, webhook-timestamp, webhook-signature: v1,<base64 HMAC-SHA256(id.timestamp.body)>',
-  path: '/webhooks',
+  path: '/standard-webhooks',
   fixtures: standardWebhooksFixtures,
   secret: { optional: false, where: 'the endpoint\'s signing secret, "whsec_<base64>"' },
   encode: (payload) => utf8(JSON.stringify(payload)),

@@ -1,10 +1,11 @@
 import { BEFORE_CALLBACKS, createReceiver, tencent, tencentChat } from '@hookguard/core';
 import { tencentChatFixtures, tencentChatUrl } from '@hookguard/core/testing';
+import { DEMO_SECRETS } from './demo-secrets.js';
 import { fieldOf, tryParseJson, utf8 } from './json-body.js';
 import type { ReplyReading, SenderProfile } from './sender-profile.js';
 import { bodySpaceAdded, replayedLater, wrongSecret } from './tamperings.js';
 
-const DEMO_TOKEN = 'hookguard-demo-tencent-token';
+const DEMO_TOKEN = DEMO_SECRETS.tencentChat;
 
 /** Tencent Cloud Chat callbacks (research/senders.md §4.2–4.5). */
 export const tencentChatSender: SenderProfile = {

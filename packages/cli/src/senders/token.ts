@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReceiver, type TokenOptions, token } from '@hookguard/core';
+import { DEMO_SECRETS } from './demo-secrets.js';
 import { fieldOf, tryParseJson, utf8 } from './json-body.js';
 import { parseSchemeOption } from './scheme-option.js';
 import type { SenderProfile } from './sender-profile.js';
@@ -67,7 +68,7 @@ const GITLAB_FIXTURES: Readonly<Record<string, Record<string, unknown>>> = {
     },
   },
 };
-const DEMO_TOKEN = 'hookguard-demo-gitlab-token';
+const DEMO_TOKEN = DEMO_SECRETS.gitlab;
 
 export function parseTokenScheme(text: string): TokenScheme {
   return parseSchemeOption<TokenScheme>(text, 'token', '{"header":"x-gitlab-token"}', (scheme) =>
@@ -85,7 +86,8 @@ export function tokenSender(scheme: TokenScheme = GITLAB_SCHEME): SenderProfile 
       ? 'JSON body; X-Gitlab-Event, X-Gitlab-Event-UUID, X-Gitlab-Token: <the token itself>; the body is not signed'
       : 'as --scheme describes; the body is not signed',
     path: '/gitlab',
-    fixtures: gitlab ? GITLAB_FIXTURES : {},
+    // A --scheme sender sends the same bodies; `hookguard fixtures token` lists them either way.
+    fixtures: GITLAB_FIXTURES,
     secret: {
       optional: false,
       where: gitlab ? 'the webhook\'s "Secret token" in GitLab' : "the sender's token",

@@ -1,5 +1,6 @@
 import { createReceiver, GOWA_DEFAULT_SECRET, whatsapp } from '@hookguard/core';
 import { goJson, signWhatsApp, whatsappFixtures } from '@hookguard/core/testing';
+import { DEMO_SECRETS } from './demo-secrets.js';
 import { utf8 } from './json-body.js';
 import type { SenderProfile } from './sender-profile.js';
 import { bodySpaceAdded, wrongSecret } from './tamperings.js';
@@ -39,11 +40,10 @@ export const whatsappSender: SenderProfile = {
     return { delivered: false, summary: 'retries: 5 attempts in all, 1, 2, 4, 8 s apart' };
   },
   demo: {
-    secret: 'hookguard-demo-gowa-secret',
+    secret: DEMO_SECRETS.whatsapp,
     showcase: 'message',
     // GOWA offers no quick action: every authentic delivery gets the same ack.
-    createReceiver: () =>
-      createReceiver(whatsapp({ secret: 'hookguard-demo-gowa-secret' })).on('*', () => {}),
+    createReceiver: () => createReceiver(whatsapp({ secret: DEMO_SECRETS.whatsapp })).on('*', () => {}),
     expect: () => ({ status: 200, body: '{"ok":true}' }),
     tamperings: [bodySpaceAdded(), wrongSecret()],
   },

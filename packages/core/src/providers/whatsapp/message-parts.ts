@@ -115,7 +115,7 @@ export const messageCommonFields = {
 /** A new message: text, media, contact, location, ... plus reply and forwarding facts. */
 export const messagePayloadSchema = z.looseObject({
   ...messageCommonFields,
-  /** Text (LID @mentions rewritten to phone numbers), or the media caption. */
+  /** Text (LID `@mentions` rewritten to phone numbers), or the media caption. */
   body: z.string().optional(),
   replied_to_id: z.string().optional(),
   quoted_body: z.string().optional(),
