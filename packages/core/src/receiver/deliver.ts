@@ -204,7 +204,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     target: Inbox,
   ): Promise<WebhookResponse> {
     const ack = provider.respond(undefined, event);
-    const delivery = toInboxDelivery(provider.name, event as ParsedEvent, input, secretIndex);
+    const delivery = toInboxDelivery(provider, event as ParsedEvent, input, secretIndex);
     const run = () =>
       target.enqueue(delivery).then(
         () => ack,
