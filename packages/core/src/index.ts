@@ -32,7 +32,7 @@ export { nodeRequestHead, writeNodeResponse } from './http/node.js';
 export { queryOf } from './http/query.js';
 export { emptyResponse, errorResponse, jsonResponse } from './http/responses.js';
 export type { WebhookHeaders, WebhookRequest, WebhookResponse } from './http/types.js';
-export { consoleLogger, type Logger, silentLogger } from './logger.js';
+export { consoleLogger, type Logger, silentLogger, stderrLogger } from './logger.js';
 export type {
   EventsOf,
   MetaOf,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DeliveryProcessor, InboxDelivery, Logger } from '@hookguard/core';
-import { silentLogger } from '@hookguard/core';
+import { stderrLogger } from '@hookguard/core';
 import type { Redis } from 'ioredis';
 import type { InboxKeys } from './inbox-keys.js';
 import { execAll, luaScript, runScript } from './scripts.js';
@@ -23,6 +23,10 @@ export interface InboxWorkerOptions {
   readonly claimIdleMs?: number;
   /** Longest wait for new entries per read; also how often due retries are moved back. Default 1000. */
   readonly blockMs?: number;
+  /**
+   * Retries, dead letters and Redis outages are reported here. Default `stderrLogger` from
+   * `@hookguard/core` (`warn`/`error` to stderr); `silentLogger` turns it off.
+   */
   readonly logger?: Logger;
 }
 
@@ -62,7 +66,7 @@ export function startInboxWorker(
   const claimIdleMs = whole(options.claimIdleMs ?? 60_000, 'claimIdleMs');
   const blockMs = whole(options.blockMs ?? 1000, 'blockMs');
   const backoffMs = options.backoffMs ?? defaultBackoff;
-  const logger = options.logger ?? silentLogger;
+  const logger = options.logger ?? stderrLogger;
   const reclaimEveryMs = Math.max(50, Math.min(claimIdleMs / 2, 5000));
   // XREADGROUP BLOCK holds its connection, so reads get their own; everything else shares `redis`.
   const reader = redis.duplicate();

@@ -42,8 +42,8 @@ export const whatsappSender: SenderProfile = {
     secret: 'hookguard-demo-gowa-secret',
     showcase: 'message',
     // GOWA offers no quick action: every authentic delivery gets the same ack.
-    createReceiver: () =>
-      createReceiver(whatsapp({ secret: 'hookguard-demo-gowa-secret' })).on('*', () => {}),
+    createReceiver: (options) =>
+      createReceiver(whatsapp({ secret: 'hookguard-demo-gowa-secret' }), options).on('*', () => {}),
     expect: () => ({ status: 200, body: '{"ok":true}' }),
     tamperings: [bodySpaceAdded(), wrongSecret()],
   },

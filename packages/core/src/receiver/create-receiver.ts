@@ -15,7 +15,7 @@ import { headersFromFetch, headerValue } from '../http/headers.js';
 import { queryOf } from '../http/query.js';
 import { errorResponse } from '../http/responses.js';
 import type { WebhookRequest, WebhookResponse } from '../http/types.js';
-import { silentLogger } from '../logger.js';
+import { stderrLogger } from '../logger.js';
 import type { Provider, VerifyInput } from '../provider.js';
 import { createDeliveryPipeline } from './deliver.js';
 import { type AnyHandler, assertKnownName, createHandlerRegistry } from './handler-registry.js';
@@ -65,7 +65,7 @@ export function createReceiver<M extends EventMap, Meta>(
   options: ReceiverOptions = {},
 ): Receiver<M, Meta> {
   const registry = createHandlerRegistry();
-  const logger = options.logger ?? silentLogger;
+  const logger = options.logger ?? stderrLogger;
   const now = options.now ?? Date.now;
   const limits = { limit: options.bodyLimit, timeoutMs: options.bodyTimeoutMs };
   const deadlineMs = options.deadlineMs ?? provider.deadlineMs;
