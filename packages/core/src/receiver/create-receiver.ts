@@ -22,6 +22,7 @@ import { type AnyHandler, assertKnownName, createHandlerRegistry } from './handl
 import type { InboxDelivery } from './inbox.js';
 import { type ReceiverOptions, resolveMode } from './options.js';
 import { checkRequestHead } from './request-checks.js';
+import { createSchemaWarnings } from './schema-warnings.js';
 import { type CloseReport, createWorkTracker } from './work-tracker.js';
 
 /** A request whose body has not been read yet. */
@@ -82,6 +83,7 @@ export function createReceiver<M extends EventMap, Meta>(
     deadlineMs,
     onError: options.onError,
   });
+  const warnOnSchemaMismatch = createSchemaWarnings(provider, logger);
   let closing = false;
   for (const warning of provider.configWarnings ?? []) logger.warn(warning, { provider: provider.name });
 
@@ -114,6 +116,7 @@ export function createReceiver<M extends EventMap, Meta>(
       provider.decode ? provider.decode(input) : parseJsonBody(request.body),
       input,
     );
+    warnOnSchemaMismatch(event);
     return pipeline.deliver(event, input, outcome.secretIndex);
   }
 
