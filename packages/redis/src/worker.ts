@@ -70,13 +70,17 @@ export function startInboxWorker(
   const reclaimEveryMs = Math.max(50, Math.min(claimIdleMs / 2, 5000));
   // XREADGROUP BLOCK holds its connection, so reads get their own; everything else shares `redis`.
   const reader = redis.duplicate();
+  // The loop reports an outage once it fails; ioredis repeats this event on every reconnect.
   reader.on('error', (error: Error) =>
-    logger.warn('inbox reader connection error', { error: error.message }),
+    logger.debug('inbox reader connection error', { error: error.message }),
   );
   const running = new Map<Promise<void>, AbortController>();
   let stopping = false;
   let reclaimCursor = '0-0';
   let nextReclaimAt = 0;
+  // The wait between attempts on a failing Redis; close() ends it at once.
+  let pauseTimer: NodeJS.Timeout | undefined;
+  let endPause: () => void = () => {};
 
   async function ensureGroup(): Promise<void> {
     try {
@@ -218,10 +222,20 @@ export function startInboxWorker(
     void work.finally(() => running.delete(work));
   }
 
+  /**
+   * Reads until close(). Any Redis failure (not connected yet, `enableOfflineQueue: false`, a
+   * restart that lost the stream's group) is retried with backoff rather than ending the worker:
+   * deliveries already acknowledged to their senders wait in the stream for it.
+   */
   async function loop(): Promise<void> {
-    await ensureGroup();
+    let groupReady = false;
+    let failures = 0;
     while (!stopping) {
       try {
+        if (!groupReady) {
+          await ensureGroup();
+          groupReady = true;
+        }
         if (running.size >= concurrency) {
           await Promise.race(running.keys());
           continue;
@@ -234,22 +248,46 @@ export function startInboxWorker(
           if (reclaimed.length > 0) continue;
         }
         for (const entry of await readNew(free)) start(entry, 1);
+        if (failures > 0) {
+          logger.warn('inbox worker reached Redis again and is consuming', {
+            consumer,
+            failedAttempts: failures,
+          });
+          failures = 0;
+        }
       } catch (error) {
         if (stopping) break;
-        logger.error('inbox worker loop failed; retrying', { error: reasonOf(error) });
-        await new Promise((resolve) => setTimeout(resolve, Math.min(blockMs, 1000)));
+        failures++;
+        // A Redis restarted without persistence has no group: create it again.
+        if (reasonOf(error).startsWith('NOGROUP')) groupReady = false;
+        const delayMs = retryDelayMs(failures);
+        // The first failure, then ever more rarely, so an outage does not flood the log.
+        if ((failures & (failures - 1)) === 0) {
+          logger.error('inbox worker cannot use Redis; retrying', {
+            consumer,
+            failedAttempts: failures,
+            retryInMs: delayMs,
+            error: reasonOf(error),
+          });
+        }
+        await new Promise<void>((resolve) => {
+          endPause = resolve;
+          pauseTimer = setTimeout(resolve, delayMs);
+        });
       }
     }
   }
 
   const looping = loop().catch((error: unknown) => {
-    logger.error('inbox worker could not start', { error: reasonOf(error) });
+    logger.error('inbox worker stopped unexpectedly', { consumer, error: reasonOf(error) });
   });
 
   return {
     consumer,
     async close({ timeoutMs = 10_000 } = {}) {
       stopping = true;
+      clearTimeout(pauseTimer);
+      endPause();
       // Cuts a blocking read short; entries it had already claimed stay pending, never lost.
       reader.disconnect();
       await looping;
@@ -273,6 +311,11 @@ export function startInboxWorker(
     const pending = (await redis.xpending(keys.stream, group, '-', '+', 1, consumer)) as unknown[];
     if (pending.length === 0) await redis.xgroup('DELCONSUMER', keys.stream, group, consumer);
   }
+}
+
+/** 100 ms after the first failure, doubling, at most 5 s between attempts. */
+function retryDelayMs(failures: number): number {
+  return Math.min(100 * 2 ** Math.min(failures - 1, 10), 5000);
 }
 
 function isShuttingDown(error: unknown): boolean {
