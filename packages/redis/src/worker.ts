@@ -40,6 +40,9 @@ export interface InboxWorker {
   close(options?: { timeoutMs?: number }): Promise<{ readonly unfinished: number }>;
 }
 
+const CONNECTING = new Set(['connecting', 'connect', 'reconnecting']);
+const CONNECT_GRACE_MS = 2000;
+
 const defaultBackoff = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 300_000);
 
 /** Moves retries that are due back onto the stream, atomically, so two workers never both do it. */
@@ -223,11 +226,38 @@ export function startInboxWorker(
   }
 
   /**
+   * A worker started next to `new Redis(...)` finds its clients still connecting; with
+   * `enableOfflineQueue: false` every command would fail until they are ready. Waiting for that
+   * (briefly) keeps a normal start-up out of the error log; a Redis that is really down is then
+   * reported by the loop.
+   */
+  async function connectionsSettled(): Promise<void> {
+    const pending = [redis, reader].filter((client) => CONNECTING.has(client.status));
+    if (pending.length === 0) return;
+    await new Promise<void>((resolve) => {
+      let left = pending.length;
+      const finish = () => {
+        clearTimeout(pauseTimer);
+        for (const client of pending) client.off('ready', onReady);
+        resolve();
+      };
+      const onReady = () => {
+        left--;
+        if (left === 0) finish();
+      };
+      endPause = finish;
+      pauseTimer = setTimeout(finish, CONNECT_GRACE_MS);
+      for (const client of pending) client.once('ready', onReady);
+    });
+  }
+
+  /**
    * Reads until close(). Any Redis failure (not connected yet, `enableOfflineQueue: false`, a
    * restart that lost the stream's group) is retried with backoff rather than ending the worker:
    * deliveries already acknowledged to their senders wait in the stream for it.
    */
   async function loop(): Promise<void> {
+    await connectionsSettled();
     let groupReady = false;
     let failures = 0;
     while (!stopping) {
