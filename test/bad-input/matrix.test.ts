@@ -1,4 +1,4 @@
-import { createReceiver, type Receiver, type ReceiverLike } from '@hookguard/core';
+import { createReceiver, type Receiver, type ReceiverLike, silentLogger } from '@hookguard/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters } from '../conformance/adapters.js';
 import { expectNoPrototypePollution } from '../fuzz/expectations.js';
@@ -92,13 +92,14 @@ describe.each(adapters.map((adapter) => [adapter.name, adapter] as const))(
         it.each(rows.map((row) => [row.title, row] as const))('%s', async (_title, row) => {
           const seen: Seen[] = [];
           const reply = row.reply?.(sender);
-          const receiver = createReceiver(sender.provider(), { now: () => NOW, ...row.options }).on(
-            '*',
-            (event, context) => {
-              seen.push({ event, name: context.name });
-              return reply as never;
-            },
-          );
+          const receiver = createReceiver(sender.provider(), {
+            logger: silentLogger,
+            now: () => NOW,
+            ...row.options,
+          }).on('*', (event, context) => {
+            seen.push({ event, name: context.name });
+            return reply as never;
+          });
           slot.use(receiver);
           const answer = await send(row, sender, server.url);
           const expected = row.expect(sender);

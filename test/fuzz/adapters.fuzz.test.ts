@@ -1,4 +1,4 @@
-import { createReceiver, type Receiver, type ReceiverLike } from '@hookguard/core';
+import { createReceiver, type Receiver, type ReceiverLike, silentLogger } from '@hookguard/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters } from '../conformance/adapters.js';
@@ -36,7 +36,10 @@ describe.each(adapters.map((adapter) => [adapter.name, adapter] as const))(
       let handled = 0;
       let server: Listening;
       beforeAll(async () => {
-        const receiver: Receiver = createReceiver(sender.provider(), { now: () => NOW }).on('*', () => {
+        const receiver: Receiver = createReceiver(sender.provider(), {
+          logger: silentLogger,
+          now: () => NOW,
+        }).on('*', () => {
           handled++;
         });
         server = await adapter.serve(receiver as ReceiverLike, '/hook');

@@ -1,4 +1,4 @@
-import { createReceiver, type HandlerContext, type WebhookRequest } from '@hookguard/core';
+import { createReceiver, type HandlerContext, silentLogger, type WebhookRequest } from '@hookguard/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AuthenticEvent, authentic, serialisation, utf8 } from './arbitraries.js';
@@ -20,9 +20,12 @@ function signedRequest(
 /** A fresh receiver per run (so dedupe never hides a delivery) that records what reached it. */
 function recordingReceiver(sender: FuzzSender) {
   const seen: { event: unknown; context: HandlerContext<unknown> }[] = [];
-  const receiver = createReceiver(sender.provider(), { now: () => NOW }).on('*', (event, context) => {
-    seen.push({ event, context: context as HandlerContext<unknown> });
-  });
+  const receiver = createReceiver(sender.provider(), { logger: silentLogger, now: () => NOW }).on(
+    '*',
+    (event, context) => {
+      seen.push({ event, context: context as HandlerContext<unknown> });
+    },
+  );
   return { receiver, seen };
 }
 

@@ -1,4 +1,4 @@
-import { createReceiver } from '@hookguard/core';
+import { createReceiver, silentLogger } from '@hookguard/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { utf8 } from './arbitraries.js';
@@ -39,7 +39,7 @@ describe.each(senders.map((sender) => [sender.name, sender] as const))(
         const { url, headers } = sender.sign(bytes, { event: name });
         await fc.assert(
           fc.asyncProperty(reply, async (value) => {
-            const receiver = createReceiver(sender.provider(), { now: () => NOW }).on(
+            const receiver = createReceiver(sender.provider(), { logger: silentLogger, now: () => NOW }).on(
               '*',
               () => value as never,
             );

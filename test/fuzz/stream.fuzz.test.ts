@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { deflateSync, gzipSync } from 'node:zlib';
-import { createReceiver } from '@hookguard/core';
+import { createReceiver, silentLogger } from '@hookguard/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { authentic, randomBody, randomRequest, utf8 } from './arbitraries.js';
@@ -48,7 +48,11 @@ describe.each(senders)('fuzz: $name through the body reader', (sender) => {
   it(
     'refuses any unsigned stream with a 4xx, whatever its length, encoding or chunking',
     async () => {
-      const receiver = createReceiver(sender.provider(), { now: () => NOW, bodyTimeoutMs: 2000 });
+      const receiver = createReceiver(sender.provider(), {
+        logger: silentLogger,
+        now: () => NOW,
+        bodyTimeoutMs: 2000,
+      });
       let handled = 0;
       receiver.on('*', () => {
         handled++;
@@ -93,9 +97,12 @@ describe.each(senders)('fuzz: $name through the body reader', (sender) => {
           fc.array(fc.nat(), { maxLength: 6 }),
           async ({ value, event }, encoding, withLength, cuts) => {
             let handled = 0;
-            const receiver = createReceiver(sender.provider(), { now: () => NOW }).on('*', () => {
-              handled++;
-            });
+            const receiver = createReceiver(sender.provider(), { logger: silentLogger, now: () => NOW }).on(
+              '*',
+              () => {
+                handled++;
+              },
+            );
             const body = utf8(JSON.stringify(value));
             const { url, headers } = sender.sign(body, { event });
             const wire = encode(body, encoding);

@@ -1,4 +1,4 @@
-import { createReceiver } from '@hookguard/core';
+import { createReceiver, silentLogger } from '@hookguard/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { randomRequest } from './arbitraries.js';
@@ -11,7 +11,7 @@ describe.each(senders)('fuzz: $name without a valid proof', (sender) => {
     'answers every random request with a 4xx JSON error and never runs a handler',
     async () => {
       let handled = 0;
-      const receiver = createReceiver(sender.provider(), { now: () => NOW })
+      const receiver = createReceiver(sender.provider(), { logger: silentLogger, now: () => NOW })
         .on('*', () => {
           handled++;
         })
@@ -38,9 +38,12 @@ describe('fuzz: onebot with no token (proves nothing)', () => {
     'never crashes: answers 2xx when a handler ran, 4xx otherwise, never 5xx',
     async () => {
       let handled = 0;
-      const receiver = createReceiver(unsignedOneBot(), { now: () => NOW }).on('*', () => {
-        handled++;
-      });
+      const receiver = createReceiver(unsignedOneBot(), { logger: silentLogger, now: () => NOW }).on(
+        '*',
+        () => {
+          handled++;
+        },
+      );
       await fc.assert(
         fc.asyncProperty(randomRequest(onebotSender), async (request) => {
           const before = handled;

@@ -10,6 +10,7 @@ import {
   queryOf,
   type Receiver,
   type ReceiverLike,
+  silentLogger,
   tencentChat,
   whatsapp,
 } from '@hookguard/core';
@@ -62,8 +63,9 @@ function count(_event: unknown, context: { deliveryKey: string | undefined }): u
 
 const widen = (receiver: unknown) => receiver as Receiver;
 // A smaller dedupe store than the default 10 000, so it is full (and memory flat) within the
-// warm-up; a replay follows its original at once, so it is still remembered.
-const options = { dedupe: { maxEntries: 1000 } };
+// warm-up; a replay follows its original at once, so it is still remembered. The traffic forges
+// requests on purpose, so their refusals are not logged.
+const options = { dedupe: { maxEntries: 1000 }, logger: silentLogger };
 const receivers: Record<SoakSender, Receiver> = {
   onebot: widen(createReceiver(onebot({ secret: SOAK_SECRETS.onebot }), options).on('*', count)),
   whatsapp: widen(createReceiver(whatsapp({ secret: SOAK_SECRETS.whatsapp }), options).on('*', count)),

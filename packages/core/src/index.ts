@@ -32,8 +32,16 @@ export { nodeRequestHead, writeNodeResponse } from './http/node.js';
 export { queryOf } from './http/query.js';
 export { emptyResponse, errorResponse, jsonResponse } from './http/responses.js';
 export type { WebhookHeaders, WebhookRequest, WebhookResponse } from './http/types.js';
-export { consoleLogger, type Logger, silentLogger } from './logger.js';
-export type { EventsOf, MetaOf, ParsedEvent, Provider, VerifyInput, VerifyOutcome } from './provider.js';
+export { consoleLogger, type Logger, silentLogger, stderrLogger } from './logger.js';
+export type {
+  EventsOf,
+  MetaOf,
+  ParsedEvent,
+  ProofNames,
+  Provider,
+  VerifyInput,
+  VerifyOutcome,
+} from './provider.js';
 export * from './providers/github/index.js';
 export * from './providers/hmac/index.js';
 export * from './providers/onebot/index.js';

@@ -30,6 +30,17 @@ export interface ParsedEvent<Meta = unknown> {
 }
 
 /**
+ * Where a sender's proof travels on the request: its signature or shared token, and anything
+ * else that would let a reader forge a delivery. Never stored by an inbox.
+ */
+export interface ProofNames {
+  /** Header names, lower-case. */
+  readonly headers: readonly string[];
+  /** Query-string parameter names (stripped whatever their case). */
+  readonly query: readonly string[];
+}
+
+/**
  * A sender, described as pure functions: the core holds no sender-specific branches.
  * `verify` must not throw; `parse` may throw a `WebhookError` (for checks that need the body,
  * such as Tencent's CallbackCommand match); `respond` turns the handler's reply (or `undefined`)
@@ -37,6 +48,13 @@ export interface ParsedEvent<Meta = unknown> {
  */
 export interface Provider<M extends EventMap = EventMap, Meta = unknown> {
   readonly name: string;
+  /**
+   * The headers and query parameters `verify` reads its proof from. Required, so a new sender
+   * cannot forget it: an inbox strips exactly these before it stores a delivery (a name pattern
+   * is only a second net, and misses `?code=` or `x-webhook-key`). Empty lists for a sender
+   * that proves nothing.
+   */
+  readonly proofNames: ProofNames;
   verify(input: VerifyInput): VerifyOutcome;
   parse(payload: unknown, input: VerifyInput): ParsedEvent<Meta>;
   /**

@@ -36,6 +36,7 @@ function pingBot() {
 function recordingReceiver(seen: (input: VerifyInput) => void): ReceiverLike {
   const provider: Provider = {
     name: 'recording',
+    proofNames: { headers: [], query: [] },
     verify(input) {
       seen(input);
       return { ok: true, secretIndex: undefined };

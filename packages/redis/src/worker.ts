@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DeliveryProcessor, InboxDelivery, Logger } from '@hookguard/core';
-import { describeThrown, HandlerError, silentLogger } from '@hookguard/core';
+import { describeThrown, HandlerError, stderrLogger } from '@hookguard/core';
 import type { Redis } from 'ioredis';
 import type { InboxKeys } from './inbox-keys.js';
 import { execAll, luaScript, runScript } from './scripts.js';
@@ -23,6 +23,10 @@ export interface InboxWorkerOptions {
   readonly claimIdleMs?: number;
   /** Longest wait for new entries per read; also how often due retries are moved back. Default 1000. */
   readonly blockMs?: number;
+  /**
+   * Retries, dead letters and Redis outages are reported here. Default `stderrLogger` from
+   * `@hookguard/core` (`warn`/`error` to stderr); `silentLogger` turns it off.
+   */
   readonly logger?: Logger;
 }
 
@@ -35,6 +39,9 @@ export interface InboxWorker {
    */
   close(options?: { timeoutMs?: number }): Promise<{ readonly unfinished: number }>;
 }
+
+const CONNECTING = new Set(['connecting', 'connect', 'reconnecting']);
+const CONNECT_GRACE_MS = 2000;
 
 const defaultBackoff = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 300_000);
 
@@ -62,17 +69,21 @@ export function startInboxWorker(
   const claimIdleMs = whole(options.claimIdleMs ?? 60_000, 'claimIdleMs');
   const blockMs = whole(options.blockMs ?? 1000, 'blockMs');
   const backoffMs = options.backoffMs ?? defaultBackoff;
-  const logger = options.logger ?? silentLogger;
+  const logger = options.logger ?? stderrLogger;
   const reclaimEveryMs = Math.max(50, Math.min(claimIdleMs / 2, 5000));
   // XREADGROUP BLOCK holds its connection, so reads get their own; everything else shares `redis`.
   const reader = redis.duplicate();
+  // The loop reports an outage once it fails; ioredis repeats this event on every reconnect.
   reader.on('error', (error: Error) =>
-    logger.warn('inbox reader connection error', { error: error.message }),
+    logger.debug('inbox reader connection error', { error: error.message }),
   );
   const running = new Map<Promise<void>, AbortController>();
   let stopping = false;
   let reclaimCursor = '0-0';
   let nextReclaimAt = 0;
+  // The wait between attempts on a failing Redis; close() ends it at once.
+  let pauseTimer: NodeJS.Timeout | undefined;
+  let endPause: () => void = () => {};
 
   async function ensureGroup(): Promise<void> {
     try {
@@ -214,10 +225,47 @@ export function startInboxWorker(
     void work.finally(() => running.delete(work));
   }
 
+  /**
+   * A worker started next to `new Redis(...)` finds its clients still connecting; with
+   * `enableOfflineQueue: false` every command would fail until they are ready. Waiting for that
+   * (briefly) keeps a normal start-up out of the error log; a Redis that is really down is then
+   * reported by the loop.
+   */
+  async function connectionsSettled(): Promise<void> {
+    const pending = [redis, reader].filter((client) => CONNECTING.has(client.status));
+    if (pending.length === 0) return;
+    await new Promise<void>((resolve) => {
+      let left = pending.length;
+      const finish = () => {
+        clearTimeout(pauseTimer);
+        for (const client of pending) client.off('ready', onReady);
+        resolve();
+      };
+      const onReady = () => {
+        left--;
+        if (left === 0) finish();
+      };
+      endPause = finish;
+      pauseTimer = setTimeout(finish, CONNECT_GRACE_MS);
+      for (const client of pending) client.once('ready', onReady);
+    });
+  }
+
+  /**
+   * Reads until close(). Any Redis failure (not connected yet, `enableOfflineQueue: false`, a
+   * restart that lost the stream's group) is retried with backoff rather than ending the worker:
+   * deliveries already acknowledged to their senders wait in the stream for it.
+   */
   async function loop(): Promise<void> {
-    await ensureGroup();
+    await connectionsSettled();
+    let groupReady = false;
+    let failures = 0;
     while (!stopping) {
       try {
+        if (!groupReady) {
+          await ensureGroup();
+          groupReady = true;
+        }
         if (running.size >= concurrency) {
           await Promise.race(running.keys());
           continue;
@@ -230,22 +278,46 @@ export function startInboxWorker(
           if (reclaimed.length > 0) continue;
         }
         for (const entry of await readNew(free)) start(entry, 1);
+        if (failures > 0) {
+          logger.warn('inbox worker reached Redis again and is consuming', {
+            consumer,
+            failedAttempts: failures,
+          });
+          failures = 0;
+        }
       } catch (error) {
         if (stopping) break;
-        logger.error('inbox worker loop failed; retrying', { error: reasonOf(error) });
-        await new Promise((resolve) => setTimeout(resolve, Math.min(blockMs, 1000)));
+        failures++;
+        // A Redis restarted without persistence has no group: create it again.
+        if (reasonOf(error).startsWith('NOGROUP')) groupReady = false;
+        const delayMs = retryDelayMs(failures);
+        // The first failure, then ever more rarely, so an outage does not flood the log.
+        if ((failures & (failures - 1)) === 0) {
+          logger.error('inbox worker cannot use Redis; retrying', {
+            consumer,
+            failedAttempts: failures,
+            retryInMs: delayMs,
+            error: reasonOf(error),
+          });
+        }
+        await new Promise<void>((resolve) => {
+          endPause = resolve;
+          pauseTimer = setTimeout(resolve, delayMs);
+        });
       }
     }
   }
 
   const looping = loop().catch((error: unknown) => {
-    logger.error('inbox worker could not start', { error: reasonOf(error) });
+    logger.error('inbox worker stopped unexpectedly', { consumer, error: reasonOf(error) });
   });
 
   return {
     consumer,
     async close({ timeoutMs = 10_000 } = {}) {
       stopping = true;
+      clearTimeout(pauseTimer);
+      endPause();
       // Cuts a blocking read short; entries it had already claimed stay pending, never lost.
       reader.disconnect();
       await looping;
@@ -269,6 +341,11 @@ export function startInboxWorker(
     const pending = (await redis.xpending(keys.stream, group, '-', '+', 1, consumer)) as unknown[];
     if (pending.length === 0) await redis.xgroup('DELCONSUMER', keys.stream, group, consumer);
   }
+}
+
+/** 100 ms after the first failure, doubling, at most 5 s between attempts. */
+function retryDelayMs(failures: number): number {
+  return Math.min(100 * 2 ** Math.min(failures - 1, 10), 5000);
 }
 
 function isShuttingDown(error: unknown): boolean {

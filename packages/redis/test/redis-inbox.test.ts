@@ -1,6 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createReceiver, type InboxDelivery, onebot, type ReceiverOptions } from '@hookguard/core';
+import {
+  createReceiver,
+  type InboxDelivery,
+  onebot,
+  type ReceiverOptions,
+  silentLogger,
+} from '@hookguard/core';
 import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
 import { type InboxWorker, type InboxWorkerOptions, type RedisInbox, redisInbox } from '@hookguard/redis';
 import { Redis } from 'ioredis';
@@ -31,11 +37,14 @@ describeWithRedis('redisInbox() on a real Redis', (server) => {
   /** A fresh inbox (its own stream) and a receiver that writes to it. */
   function setup(handler: (id: number) => unknown, options: ReceiverOptions = {}) {
     const inbox = redisInbox(redis, { stream: `${server.prefix()}{inbox}` });
-    const receiver = createReceiver(provider, { ...options, inbox }).on('message.group', async (event) => {
-      await handler(event.message_id);
-    });
+    const receiver = createReceiver(provider, { logger: silentLogger, ...options, inbox }).on(
+      'message.group',
+      async (event) => {
+        await handler(event.message_id);
+      },
+    );
     const work = (workerOptions: InboxWorkerOptions = {}, target = receiver) => {
-      const worker = inbox.startWorker(target, { blockMs: 50, ...workerOptions });
+      const worker = inbox.startWorker(target, { blockMs: 50, logger: silentLogger, ...workerOptions });
       workers.push(worker);
       return worker;
     };
@@ -71,7 +80,11 @@ describeWithRedis('redisInbox() on a real Redis', (server) => {
 
   it('answers 503 when Redis cannot take the delivery, so the sender retries instead of losing it', async () => {
     const unreachable = unreachableRedis();
-    const receiver = createReceiver(provider, { inbox: redisInbox(unreachable), dedupe: false });
+    const receiver = createReceiver(provider, {
+      inbox: redisInbox(unreachable),
+      dedupe: false,
+      logger: silentLogger,
+    });
     const response = await receiver.handle(message(2));
     expect(response.status).toBe(503);
     expect(JSON.parse(response.body).error.code).toBe('STORE_UNAVAILABLE');
@@ -203,6 +216,7 @@ describeWithRedis('redisInbox() on a real Redis', (server) => {
       const second = redisInbox(otherInstance, { stream: inbox.keys.stream }).startWorker(receiver, {
         concurrency: 3,
         blockMs: 50,
+        logger: silentLogger,
       });
       workers.push(second);
       await settled(inbox);

@@ -1,4 +1,5 @@
 import { Agent } from 'node:http';
+import { silentLogger } from '@hookguard/core';
 import { transmit } from '../http/transmit.js';
 import type { ReplyReading, SenderProfile } from '../senders/sender-profile.js';
 import { ADAPTERS, type AdapterName, type RunningAdapter, startAdapter } from './adapters.js';
@@ -37,7 +38,10 @@ export async function runDemo(
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<DemoResult> {
   const started = performance.now();
-  const mounts = senders.map((sender) => ({ path: sender.path, receiver: sender.demo.createReceiver() }));
+  const mounts = senders.map((sender) => ({
+    path: sender.path,
+    receiver: sender.demo.createReceiver({ logger: silentLogger }),
+  }));
   const adapters: RunningAdapter[] = [];
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   try {

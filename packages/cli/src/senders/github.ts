@@ -53,7 +53,7 @@ export const githubSender: SenderProfile = {
   demo: {
     secret: DEMO_SECRET,
     showcase: 'issues.opened',
-    createReceiver: () => createReceiver(github({ secret: DEMO_SECRET })).on('*', () => {}),
+    createReceiver: (options) => createReceiver(github({ secret: DEMO_SECRET }), options).on('*', () => {}),
     // GitHub reads only the status; the ping's body shows under "Recent Deliveries".
     expect: (event) => (event === 'ping' ? { status: 200, body: '{"ok":true}' } : { status: 204, body: '' }),
     tamperings: [bodySpaceAdded(), wrongSecret()],

@@ -70,7 +70,8 @@ export function hmacSender(scheme: HmacScheme = EXAMPLE_SCHEME): SenderProfile {
     demo: {
       secret: DEMO_SECRET,
       showcase: 'build.finished',
-      createReceiver: () => createReceiver(hmac({ ...scheme, secret: DEMO_SECRET })).on('*', () => {}),
+      createReceiver: (options) =>
+        createReceiver(hmac({ ...scheme, secret: DEMO_SECRET }), options).on('*', () => {}),
       expect: () => ({ status: 204, body: '' }),
       tamperings: [bodySpaceAdded(), wrongSecret(), replayedLater()],
     },

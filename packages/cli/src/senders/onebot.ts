@@ -36,8 +36,8 @@ export const onebotSender: SenderProfile = {
   demo: {
     secret: DEMO_SECRET,
     showcase: 'message.group.normal',
-    createReceiver() {
-      return createReceiver(onebot({ secret: DEMO_SECRET }))
+    createReceiver(options) {
+      return createReceiver(onebot({ secret: DEMO_SECRET }), options)
         .on('message.group', () => ({ reply: 'pong', at_sender: true }))
         .on('message.private', () => ({ reply: 'pong' }))
         .on('request.friend', () => ({ approve: true }))

@@ -1,4 +1,4 @@
-import type { Provider, ReceiverLike } from '@hookguard/core';
+import type { Provider, ReceiverLike, ReceiverOptions } from '@hookguard/core';
 
 /** What a sender attaches to one delivery, in the order and letter case it writes them. */
 export interface SignedParts {
@@ -55,8 +55,11 @@ export interface Tampering {
 
 export interface DemoScript {
   readonly secret: string;
-  /** A receiver with handlers that answer like a small bot, so replies travel back through every adapter. */
-  createReceiver(): ReceiverLike;
+  /**
+   * A receiver with handlers that answer like a small bot, so replies travel back through every
+   * adapter. `options` is the demo's (a silent logger: it forges requests on purpose).
+   */
+  createReceiver(options: ReceiverOptions): ReceiverLike;
   /** The fixture whose rows the demo table shows for every adapter; every other fixture is sent too. */
   readonly showcase: string;
   expect(event: string): DemoExpectation;

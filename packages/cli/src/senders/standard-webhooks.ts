@@ -30,7 +30,8 @@ export const standardWebhooksSender: SenderProfile = {
   demo: {
     secret: DEMO_SECRET,
     showcase: 'invoice.paid',
-    createReceiver: () => createReceiver(standardWebhooks({ secret: DEMO_SECRET })).on('*', () => {}),
+    createReceiver: (options) =>
+      createReceiver(standardWebhooks({ secret: DEMO_SECRET }), options).on('*', () => {}),
     expect: () => ({ status: 204, body: '' }),
     tamperings: [bodySpaceAdded(), wrongSecret(whsec('not-the-secret')), replayedLater()],
   },

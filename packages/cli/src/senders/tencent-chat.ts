@@ -35,8 +35,8 @@ export const tencentChatSender: SenderProfile = {
   demo: {
     secret: DEMO_TOKEN,
     showcase: 'C2C.CallbackBeforeSendMsg',
-    createReceiver: () =>
-      createReceiver(tencentChat({ token: DEMO_TOKEN }))
+    createReceiver: (options) =>
+      createReceiver(tencentChat({ token: DEMO_TOKEN }), options)
         .on('C2C.CallbackBeforeSendMsg', () =>
           tencent.modify({ MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: '[filtered]' } }] }),
         )

@@ -122,8 +122,8 @@ export function tokenSender(scheme: TokenScheme = GITLAB_SCHEME): SenderProfile 
     demo: {
       secret: DEMO_TOKEN,
       showcase: 'push',
-      createReceiver: () =>
-        createReceiver(token({ ...scheme, secret: DEMO_TOKEN } as TokenOptions)).on('*', () => {}),
+      createReceiver: (options) =>
+        createReceiver(token({ ...scheme, secret: DEMO_TOKEN } as TokenOptions), options).on('*', () => {}),
       expect: () => ({ status: 204, body: '' }),
       // A token proves who sent it, not what: a changed body still passes.
       tamperings: [bodySpaceAdded(204, ', not signed'), wrongSecret()],

@@ -43,7 +43,8 @@ export const whatsappSender: SenderProfile = {
     secret: DEMO_SECRETS.whatsapp,
     showcase: 'message',
     // GOWA offers no quick action: every authentic delivery gets the same ack.
-    createReceiver: () => createReceiver(whatsapp({ secret: DEMO_SECRETS.whatsapp })).on('*', () => {}),
+    createReceiver: (options) =>
+      createReceiver(whatsapp({ secret: DEMO_SECRETS.whatsapp }), options).on('*', () => {}),
     expect: () => ({ status: 200, body: '{"ok":true}' }),
     tamperings: [bodySpaceAdded(), wrongSecret()],
   },

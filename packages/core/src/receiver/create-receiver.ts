@@ -16,13 +16,14 @@ import { headersFromFetch, headerValue } from '../http/headers.js';
 import { queryOf } from '../http/query.js';
 import { errorResponse } from '../http/responses.js';
 import type { WebhookRequest, WebhookResponse } from '../http/types.js';
-import { silentLogger } from '../logger.js';
+import { stderrLogger } from '../logger.js';
 import type { Provider, VerifyInput } from '../provider.js';
 import { createDeliveryPipeline } from './deliver.js';
 import { type AnyHandler, assertKnownName, createHandlerRegistry } from './handler-registry.js';
 import type { InboxDelivery } from './inbox.js';
 import { type ReceiverOptions, resolveMode } from './options.js';
 import { checkRequestHead } from './request-checks.js';
+import { createSchemaWarnings } from './schema-warnings.js';
 import { type CloseReport, createWorkTracker } from './work-tracker.js';
 
 /** A request whose body has not been read yet. */
@@ -66,7 +67,7 @@ export function createReceiver<M extends EventMap, Meta>(
   options: ReceiverOptions = {},
 ): Receiver<M, Meta> {
   const registry = createHandlerRegistry();
-  const logger = options.logger ?? silentLogger;
+  const logger = options.logger ?? stderrLogger;
   const now = options.now ?? Date.now;
   const limits = { limit: options.bodyLimit, timeoutMs: options.bodyTimeoutMs };
   const deadlineMs = options.deadlineMs ?? provider.deadlineMs;
@@ -83,6 +84,7 @@ export function createReceiver<M extends EventMap, Meta>(
     deadlineMs,
     onError: options.onError,
   });
+  const warnOnSchemaMismatch = createSchemaWarnings(provider, logger);
   let closing = false;
   for (const warning of provider.configWarnings ?? []) logger.warn(warning, { provider: provider.name });
 
@@ -115,6 +117,7 @@ export function createReceiver<M extends EventMap, Meta>(
       provider.decode ? provider.decode(input) : parseJsonBody(request.body),
       input,
     );
+    warnOnSchemaMismatch(event);
     return pipeline.deliver(event, input, outcome.secretIndex);
   }
 

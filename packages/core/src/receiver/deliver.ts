@@ -222,7 +222,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     target: Inbox,
   ): Promise<WebhookResponse> {
     const ack = provider.respond(undefined, event);
-    const stored = toInboxDelivery(provider.name, event as ParsedEvent, input, secretIndex);
+    const stored = toInboxDelivery(provider, event as ParsedEvent, input, secretIndex);
     const run = () =>
       target.enqueue(stored).then(
         () => ack,

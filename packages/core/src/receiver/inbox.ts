@@ -1,5 +1,5 @@
 import type { SchemaIssue } from '../event-map.js';
-import type { ParsedEvent, VerifyInput } from '../provider.js';
+import type { ParsedEvent, Provider, VerifyInput } from '../provider.js';
 
 /**
  * A verified, parsed delivery as plain JSON-safe data: what an inbox stores and what a worker
@@ -15,9 +15,9 @@ export interface InboxDelivery {
   readonly deliveryKey?: string | undefined;
   readonly meta: unknown;
   readonly secretIndex?: number | undefined;
-  /** Request headers, minus any whose name looks like a credential (see `isCredentialName`). */
+  /** Request headers, minus the provider's proof (`proofNames`) and any whose name looks like a credential. */
   readonly headers: Readonly<Record<string, string | readonly string[]>>;
-  /** The query string without `?`, minus credential-like parameters (Tencent's `Sign`). */
+  /** The query string without `?`, minus the provider's proof (Tencent's `Sign`) and credential-like names. */
   readonly query: string;
   /** When the request was verified, in ms since the epoch. */
   readonly receivedAt: number;
@@ -37,27 +37,40 @@ export interface DeliveryProcessor {
   process(delivery: InboxDelivery, options?: { readonly signal?: AbortSignal }): Promise<void>;
 }
 
-// Signatures, tokens and session material must not be copied into a queue other people can read.
+// A second net under the provider's declared proof names: session material and credentials that
+// some proxy or client added on the way must not be copied into a queue other people can read.
 const CREDENTIAL_NAME = /sign|token|secret|auth|cookie|password|session|api-?key/i;
 
 export function isCredentialName(name: string): boolean {
   return CREDENTIAL_NAME.test(name);
 }
 
+/** The names never to store: the provider's proof, compared case-insensitively, and the pattern. */
+function strippedNames(
+  provider: Pick<Provider, 'proofNames'>,
+): (name: string, where: 'headers' | 'query') => boolean {
+  // `?.`: a provider written in plain JS may lack the field; the pattern still applies.
+  const headers = new Set(provider.proofNames?.headers.map((name) => name.toLowerCase()));
+  const query = new Set(provider.proofNames?.query.map((name) => name.toLowerCase()));
+  return (name, where) =>
+    isCredentialName(name) || (where === 'headers' ? headers : query).has(name.toLowerCase());
+}
+
 export function toInboxDelivery(
-  provider: string,
+  provider: Pick<Provider, 'name' | 'proofNames'>,
   event: ParsedEvent,
   input: VerifyInput,
   secretIndex: number | undefined,
 ): InboxDelivery {
+  const stripped = strippedNames(provider);
   const headers: Record<string, string | readonly string[]> = {};
   for (const [name, value] of Object.entries(input.headers)) {
-    if (value !== undefined && !isCredentialName(name)) headers[name] = value;
+    if (value !== undefined && !stripped(name, 'headers')) headers[name] = value;
   }
   const query = new URLSearchParams();
-  for (const [name, value] of input.query) if (!isCredentialName(name)) query.append(name, value);
+  for (const [name, value] of input.query) if (!stripped(name, 'query')) query.append(name, value);
   return {
-    provider,
+    provider: provider.name,
     name: event.name,
     known: event.known,
     payload: event.payload,

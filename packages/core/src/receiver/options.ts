@@ -33,7 +33,11 @@ export interface ReceiverOptions {
   readonly inbox?: Inbox;
   /** Called with what a handler threw (or what failed in the background after a deadline). */
   readonly onError?: (error: unknown, context: HandlerContext<unknown>) => void | Promise<void>;
-  /** Silent by default. */
+  /**
+   * Where refusals, handler failures, schema mismatches and store outages are reported. Default
+   * `stderrLogger`: `warn` and `error` to stderr with a `[hookguard]` prefix, nothing for
+   * `debug`/`info`. Pass `silentLogger` to turn it off, or your own (pino, `fastifyLogger(app.log)`).
+   */
   readonly logger?: Logger;
   /** Clock for timestamp windows, in ms since the epoch. Default `Date.now`. */
   readonly now?: () => number;

@@ -53,6 +53,8 @@ export function github(options: GitHubOptions): GitHubProvider {
   const allowed = options.allowFrom === undefined ? undefined : compileAllowlist(options.allowFrom);
   return {
     name: 'github',
+    // GitHub sends the older SHA-1 signature alongside the SHA-256 one that is checked.
+    proofNames: { headers: ['x-hub-signature-256', 'x-hub-signature'], query: [] },
     eventNames,
     deadlineMs: DEADLINE_MS,
     acceptsContentType: acceptsGitHubContentType,

@@ -39,6 +39,7 @@ export function hmac<const S extends EventSchemas | undefined = undefined, R = n
     defaultName: 'hmac',
     timestamp: scheme.timestamp,
     configWarnings: warnings,
+    proof: [scheme.signature.source],
     verify: (input) => verifyHmacScheme(scheme, secrets, input),
   });
 }

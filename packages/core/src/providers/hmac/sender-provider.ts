@@ -2,10 +2,16 @@ import type { z } from 'zod';
 import type { EventDef } from '../../event-map.js';
 import { emptyResponse } from '../../http/responses.js';
 import type { WebhookResponse } from '../../http/types.js';
-import type { ParsedEvent, Provider, VerifyInput, VerifyOutcome } from '../../provider.js';
+import type { ParsedEvent, ProofNames, Provider, VerifyInput, VerifyOutcome } from '../../provider.js';
 import { parsedEvent, resolveEvent } from '../shared/resolve-event.js';
 import { type AddressCheck, checkSource, compileAllowlist } from './allowlist.js';
-import { normaliseSource, type PayloadSource, readPayloadSource, readRequestSource } from './sources.js';
+import {
+  normaliseSource,
+  type PayloadSource,
+  type RequestSource,
+  readPayloadSource,
+  readRequestSource,
+} from './sources.js';
 import type { TimestampRule } from './timestamp-window.js';
 
 /** zod schemas by full event name, for senders whose events you want typed and validated. */
@@ -48,6 +54,8 @@ export interface SenderOptions<S extends EventSchemas | undefined, R> {
 export interface SenderSpec<S extends EventSchemas | undefined, R> extends SenderOptions<S, R> {
   readonly defaultName: string;
   readonly verify: (input: VerifyInput) => VerifyOutcome;
+  /** Where `verify` reads the signature or token (normalised), for `Provider.proofNames`. */
+  readonly proof: readonly RequestSource[];
   readonly timestamp?: TimestampRule | undefined;
   readonly configWarnings?: readonly string[];
 }
@@ -67,6 +75,7 @@ export function senderProvider<S extends EventSchemas | undefined, R>(
   const respond = spec.respond;
   return {
     name,
+    proofNames: proofNamesOf(spec.proof),
     ...(schemas ? { eventNames: Object.keys(schemas) } : {}),
     ...(spec.configWarnings?.length ? { configWarnings: spec.configWarnings } : {}),
     verify(input) {
@@ -94,6 +103,16 @@ export function senderProvider<S extends EventSchemas | undefined, R>(
       throw new TypeError(`${name}: handlers cannot reply unless the provider is given respond()`);
     },
   };
+}
+
+function proofNamesOf(sources: readonly RequestSource[]): ProofNames {
+  const headers: string[] = [];
+  const query: string[] = [];
+  for (const source of sources) {
+    if ('header' in source) headers.push(source.header.toLowerCase());
+    else query.push(source.query);
+  }
+  return { headers, query };
 }
 
 function compileNameSource(

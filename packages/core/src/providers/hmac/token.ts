@@ -59,6 +59,7 @@ export function token<const S extends EventSchemas | undefined = undefined, R = 
     configWarnings: rule
       ? []
       : [`${options.name ?? 'token'}: no token is checked; requests are recognised only by address`],
+    proof: rule ? [rule.source] : [],
     verify: (input) => (rule ? verifyToken(rule, input) : UNSIGNED),
   });
 }

@@ -55,6 +55,7 @@ export function onebot(options: OneBotOptions): OneBotProvider {
   }
   return {
     name: 'onebot',
+    proofNames: { headers: ['x-signature'], query: [] },
     eventNames,
     verify: (input) => verifyOneBot(secrets, input),
     parse(payload, input): ParsedEvent<OneBotMeta> {

@@ -38,6 +38,7 @@ export function standardWebhooks<const S extends EventSchemas | undefined = unde
     event: { body: 'type' },
     id: { header: 'webhook-id' },
     timestamp: scheme.timestamp,
+    proof: [scheme.signature.source],
     verify: (input) => verifyHmacScheme(scheme, keys, input),
   });
 }

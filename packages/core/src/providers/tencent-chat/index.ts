@@ -83,6 +83,8 @@ export function tencentChat(options: TencentChatOptions): TencentChatProvider {
 
   return {
     name: 'tencentChat',
+    // The token itself never travels; Sign is derived from it and proves the request.
+    proofNames: { headers: [], query: ['Sign'] },
     eventNames,
     deadlineMs,
     configWarnings: warningsFor(tokens.length === 0, deadlineMs),

@@ -59,6 +59,7 @@ export function whatsapp(options: WhatsAppOptions): WhatsAppProvider {
     : [];
   return {
     name: 'whatsapp',
+    proofNames: { headers: ['x-hub-signature-256'], query: [] },
     eventNames,
     configWarnings,
     deadlineMs: WHATSAPP_DEADLINE_MS,
