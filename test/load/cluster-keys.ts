@@ -1,0 +1,23 @@
+/** What the load test's processes and its runner agree on: senders, Redis keys, timings. */
+export type LoadSender = 'whatsapp' | 'github';
+export const LOAD_SENDERS: readonly LoadSender[] = ['whatsapp', 'github'];
+
+/** The Redis keys a run uses, all under one prefix so runs sharing a Redis never mix. */
+export function loadKeys(prefix: string) {
+  return {
+    inbox: (sender: LoadSender) => `${prefix}{inbox-${sender}}`,
+    dedupe: `${prefix}dedupe:`,
+    /** Handler runs per `<sender>:<serial>`, re-runs after a crash included. */
+    runs: `${prefix}runs`,
+    /** Side effects per `<sender>:<serial>`: a handler applies its effect once (SET NX first). */
+    effects: `${prefix}effects`,
+    applied: (id: string) => `${prefix}applied:${id}`,
+  };
+}
+
+export const WORKER_CONCURRENCY = 4;
+// Short enough for a bounded run: a killed worker's deliveries are taken over, a killed
+// receiver's claims expire, within seconds. The defaults (60 s, 10 s) suit real handlers.
+export const CLAIM_IDLE_MS = 1000;
+export const LEASE_MS = 2000;
+export const DUPLICATE_WAIT_MS = 1000;
