@@ -13,11 +13,11 @@ describeWithRedis('a multi-process deployment under load, with chaos (short)', (
       redisUrl: server.url,
       receivers: ['express', 'koa', 'fastify'],
       workers: 2,
-      seconds: 8,
+      seconds: 6,
       rate: 40,
       copies: 3,
-      chaosEverySeconds: 2.5,
-      drainTimeoutSeconds: 20,
+      chaosEverySeconds: 2,
+      drainTimeoutSeconds: 30,
     });
     console.log(`[cluster load] ${JSON.stringify(report)}`);
     expect(report.failures).toEqual([]);

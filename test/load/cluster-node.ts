@@ -8,7 +8,6 @@
 import { createReceiver, github, queryOf, type Receiver, type ReceiverLike, whatsapp } from '@hookguard/core';
 import { redisDedupeStore, redisInbox } from '@hookguard/redis';
 import { Redis } from 'ioredis';
-import { adapters } from '../conformance/adapters.js';
 import {
   CLAIM_IDLE_MS,
   DUPLICATE_WAIT_MS,
@@ -23,7 +22,11 @@ import { SOAK_PATH, SOAK_SECRETS } from './traffic.js';
 const role = process.argv[2] ?? '';
 const url = process.env['REDIS_URL'];
 const keys = loadKeys(process.env['LOAD_PREFIX'] ?? '');
-const adapter = adapters.find((candidate) => candidate.name === role);
+// Only a receiver loads the web frameworks: a worker restarts faster without them.
+const adapter =
+  role === 'worker'
+    ? undefined
+    : (await import('../conformance/adapters.js')).adapters.find((candidate) => candidate.name === role);
 if (url === undefined || (role !== 'worker' && adapter === undefined)) {
   console.error('usage: REDIS_URL=… LOAD_PREFIX=… cluster-node <worker|express|koa|fastify|fetch (hono)>');
   process.exit(2);

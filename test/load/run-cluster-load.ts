@@ -161,24 +161,27 @@ export async function runClusterLoad(options: ClusterLoadOptions): Promise<Clust
       }
     }
 
-    async function replace(list: Node[], node: Node, kind: 'worker' | 'receiver'): Promise<void> {
+    const restarting = new Set<Node>();
+    async function replace(list: Node[], kind: 'worker' | 'receiver'): Promise<void> {
+      const candidates = list.filter((node) => !restarting.has(node));
+      if (candidates.length === 0) return;
+      const node = candidates[Math.floor(Math.random() * candidates.length)]!;
+      restarting.add(node);
+      kills[kind === 'worker' ? 'workers' : 'receivers']++;
       const killedAt = Date.now();
       await kill(node);
       const fresh = await track(startNode(node.role, env));
       list[list.indexOf(node)] = fresh;
       everyNode.delete(node);
+      restarting.delete(node);
       recoveryMs[kind].push(Date.now() - killedAt);
     }
 
-    const random = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
     const restarts: Promise<void>[] = [];
     const chaos =
       options.chaosEverySeconds > 0
         ? setInterval(() => {
-            kills.workers++;
-            kills.receivers++;
-            restarts.push(replace(workers, random(workers), 'worker'));
-            restarts.push(replace(receivers, random(receivers), 'receiver'));
+            restarts.push(replace(workers, 'worker'), replace(receivers, 'receiver'));
           }, options.chaosEverySeconds * 1000)
         : undefined;
 
@@ -194,7 +197,6 @@ export async function runClusterLoad(options: ClusterLoadOptions): Promise<Clust
     clearInterval(chaos);
     const sendingSeconds = (Date.now() - startedAt) / 1000;
     await Promise.all(sends);
-    await Promise.all(restarts);
 
     // Drained: every acknowledged delivery had its effect, and nothing waits in any stream.
     const drainDeadline = Date.now() + options.drainTimeoutSeconds * 1000;
@@ -218,6 +220,8 @@ export async function runClusterLoad(options: ClusterLoadOptions): Promise<Clust
     }
     const drainSeconds = (Date.now() - startedAt) / 1000;
     const runs = await redis.hgetall(keys.runs);
+    // Measured above without waiting for them; waited for here so that every process is known.
+    await Promise.all(restarts);
 
     const lost = [...acknowledged].filter((id) => effects[id] === undefined).length;
     const reruns = Object.values(runs).reduce((sum, n) => sum + Number(n) - 1, 0);
