@@ -269,4 +269,46 @@ describeWithRedisCluster('@hookguard/redis on a real Redis Cluster', (cluster) =
     },
     90_000,
   );
+
+  // KNOWN ISSUE, kept visible with `it.fails`: a worker whose handler finishes while the master
+  // is down cannot XACK; the entry stays pending and runs again once reclaimed. Proposed fix (in
+  // worker.ts): after a successful run, retry the acknowledgement until it lands (or the worker
+  // stops) instead of leaving the entry to XAUTOCLAIM. When that lands, turn this into `it`.
+  (process.env['REDIS_CLUSTER_URLS'] === undefined ? it.fails : it.skip)(
+    'does not run a delivery again when its handler finished while the inbox master was down',
+    async () => {
+      const stream = `${cluster.prefix()}{inbox}`;
+      const inboxMaster = await cluster.masterOf(stream);
+      let counts = '';
+      for (let n = 0; counts === ''; n++) {
+        const candidate = `${cluster.prefix()}{counts-${n}}`;
+        if ((await cluster.masterOf(candidate)) !== inboxMaster) counts = candidate;
+      }
+      const client = await clusterClient(cluster);
+      closers.push(async () => client.disconnect());
+      const inbox = redisInbox(client, { stream });
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const receiver = createReceiver(onebot({ secret: SECRET }), { inbox }).on(
+        'message.group',
+        async (event) => {
+          await client.hincrby(counts, String(event.message_id), 1);
+          await gate;
+        },
+      );
+      const [server] = await serveEverywhere(receiver);
+      expect((await napcatPost(server!.url, 9)).status).toBe(204);
+      workers.push(inbox.startWorker(receiver, { blockMs: 50, claimIdleMs: 1000 }));
+      await vi.waitFor(async () => expect(await redis.hget(counts, '9')).toBe('1'), { timeout: 10_000 });
+      const failover = cluster.killMasterOf(stream);
+      // The handler returns while the master is dead and its replica not yet promoted.
+      setTimeout(release, 200);
+      await failover;
+      await drained(inbox);
+      expect(await runsPerDelivery(counts)).toEqual(new Map([[9, 1]]));
+    },
+    60_000,
+  );
 });
