@@ -9,9 +9,8 @@ export function loadKeys(prefix: string) {
     dedupe: `${prefix}dedupe:`,
     /** Handler runs per `<sender>:<serial>`, re-runs after a crash included. */
     runs: `${prefix}runs`,
-    /** Side effects per `<sender>:<serial>`: a handler applies its effect once (SET NX first). */
+    /** The side effect per `<sender>:<serial>`, applied once (HSETNX): the pid that applied it. */
     effects: `${prefix}effects`,
-    applied: (id: string) => `${prefix}applied:${id}`,
   };
 }
 

@@ -40,9 +40,9 @@ await new Promise((resolve) => redis.once('ready', resolve));
 async function handle(sender: LoadSender, deliveryKey: string | undefined): Promise<void> {
   const id = `${sender}:${/(\d+)$/.exec(deliveryKey ?? '')?.[1] ?? 'stray'}`;
   await redis.hincrby(keys.runs, id, 1);
-  // Idempotent by delivery, as docs/redis-cluster.md asks of inbox handlers: a run that a kill
-  // interrupted after this point may come again, its effect does not.
-  if ((await redis.set(keys.applied(id), '1', 'NX')) === 'OK') await redis.hincrby(keys.effects, id, 1);
+  // Idempotent by delivery, as docs/redis-cluster.md asks of inbox handlers: one atomic HSETNX is
+  // the effect, so a run that comes again after a kill changes nothing.
+  await redis.hsetnx(keys.effects, id, String(process.pid));
 }
 
 function receiverFor(sender: LoadSender): Receiver {

@@ -244,8 +244,12 @@ export async function runClusterLoad(options: ClusterLoadOptions): Promise<Clust
     const sorted = latencies.sort((a, b) => a - b);
     const answered = sorted.length;
     const failures: string[] = [];
-    if (lost > 0)
-      failures.push(`${lost} acknowledged deliveries were lost (handled nowhere, stored nowhere)`);
+    if (lost > 0) {
+      const sample = unhandledIds.slice(0, 5).map((id) => `${id} (runs: ${runs[id] ?? 0})`);
+      failures.push(
+        `${lost} acknowledged deliveries were lost (no effect, stored nowhere): ${sample.join(', ')}`,
+      );
+    }
     if (acknowledged.size < total) failures.push(`${total - acknowledged.size} deliveries never got a 2xx`);
     if (serverErrors > 0) failures.push(`${serverErrors} answers were a 5xx other than 503`);
     if (!drained) {
