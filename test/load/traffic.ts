@@ -59,7 +59,7 @@ function onebotMessage(serial: number, secret: string = SOAK_SECRETS.onebot): Ou
   return post('onebot', signOneBot(body, secret), body);
 }
 
-function whatsappMessage(serial: number): OutgoingRequest {
+export function whatsappMessage(serial: number): OutgoingRequest {
   const event = whatsappFixtures.message as { payload: Record<string, unknown> };
   const body = goJson({ ...event, payload: { ...event.payload, id: `SOAK${serial}` } });
   return post('whatsapp', signWhatsApp(body, SOAK_SECRETS.whatsapp), body);
@@ -76,7 +76,7 @@ function tencentMessage(serial: number, requestTime = Math.floor(Date.now() / 10
   return { method: 'POST', path: url, headers: {}, body };
 }
 
-function githubIssue(serial: number): OutgoingRequest {
+export function githubIssue(serial: number): OutgoingRequest {
   const body = JSON.stringify(githubFixtures['issues.opened']);
   return post(
     'github',

@@ -16,9 +16,9 @@ export interface RedisServer {
   prefix(): string;
 }
 
-const binary = process.env['REDIS_SERVER_BIN'] ?? 'redis-server';
+export const binary = process.env['REDIS_SERVER_BIN'] ?? 'redis-server';
 
-function redisServerInstalled(): boolean {
+export function redisServerInstalled(): boolean {
   const probe = spawnSync(binary, ['--version'], { stdio: 'ignore' });
   return probe.error === undefined && probe.status === 0;
 }
@@ -86,7 +86,7 @@ function unavailable(): RedisServer {
   };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const address = probe.address();
@@ -96,7 +96,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Sends a raw `PING` until the server answers `+PONG`: no client library needed here. */
-async function waitForPing(url: string): Promise<void> {
+export async function waitForPing(url: string): Promise<void> {
   const { hostname, port } = new URL(url);
   const deadline = Date.now() + 10_000;
   for (;;) {

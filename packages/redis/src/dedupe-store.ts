@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DedupeClaim, DedupeStore, WebhookResponse } from '@hookguard/core';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './client.js';
 import { luaScript, runScript } from './scripts.js';
 
 export interface RedisDedupeOptions {
@@ -71,7 +71,7 @@ function withDigest<C extends DedupeClaim>(claim: C, digest: string | undefined)
  * the cached answer lives next to it. Waiting duplicates poll (see README: duplicates are rare,
  * and polling needs no dedicated subscriber connection).
  */
-export function redisDedupeStore(redis: Redis, options: RedisDedupeOptions = {}): DedupeStore {
+export function redisDedupeStore(redis: RedisClient, options: RedisDedupeOptions = {}): DedupeStore {
   const prefix = options.prefix ?? 'hookguard:dedupe:';
   const ttlMs = Math.round(options.ttlMs ?? 24 * 60 * 60 * 1000);
   const pollMs = options.pollMs ?? 50;

@@ -8,9 +8,30 @@ export interface InboxKeys {
 }
 
 /**
- * Every inbox key derives from the stream name, so a hash tag in it (`hookguard:{inbox}`, the
- * default) puts all of them in one Redis Cluster slot, as the scripts and transactions need.
+ * Every inbox key derives from the stream name and lives in the stream's Redis Cluster slot, as
+ * the scripts and transactions that touch several of them need. With a hash tag in the name
+ * (`hookguard:{inbox}`, the default) the others append to it; without one, the whole name
+ * becomes their tag: Redis hashes `{orders}:retries` exactly as it hashes `orders`.
+ * https://redis.io/docs/latest/operate/oss_and_stack/reference/cluster-spec/#hash-tags
  */
 export function inboxKeys(stream: string): InboxKeys {
-  return { stream, retries: `${stream}:retries`, deadLetters: `${stream}:dead` };
+  if (hashTagOf(stream) !== undefined) {
+    return { stream, retries: `${stream}:retries`, deadLetters: `${stream}:dead` };
+  }
+  if (stream.includes('}')) {
+    // A tag ends at the first `}`, so no other key can carry this whole name as its tag.
+    throw new TypeError(
+      `hookguard inbox: the stream name ${JSON.stringify(stream)} has a "}" but no hash tag; name it like "hookguard:{inbox}"`,
+    );
+  }
+  return { stream, retries: `{${stream}}:retries`, deadLetters: `{${stream}}:dead` };
+}
+
+/** What Redis Cluster hashes instead of the whole key: the text of the first non-empty `{…}`. */
+function hashTagOf(key: string): string | undefined {
+  const open = key.indexOf('{');
+  if (open === -1) return undefined;
+  const close = key.indexOf('}', open + 1);
+  if (close === -1 || close === open + 1) return undefined;
+  return key.slice(open + 1, close);
 }

@@ -1,5 +1,5 @@
 import type { DeliveryProcessor, Inbox, InboxDelivery } from '@hookguard/core';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './client.js';
 import { type InboxKeys, inboxKeys } from './inbox-keys.js';
 import { execAll } from './scripts.js';
 import { fieldsOf, type RawEntry } from './stream-entries.js';
@@ -37,7 +37,7 @@ export interface RedisInbox extends Inbox {
  * delivery here (one XADD) before the sender gets its 2xx; workers on any instance read it
  * through one consumer group and run the receiver's handlers.
  */
-export function redisInbox(redis: Redis, options: RedisInboxOptions = {}): RedisInbox {
+export function redisInbox(redis: RedisClient, options: RedisInboxOptions = {}): RedisInbox {
   const keys = inboxKeys(options.stream ?? 'hookguard:{inbox}');
   const group = options.group ?? 'hookguard';
   return {

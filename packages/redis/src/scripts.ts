@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './client.js';
 
 export interface LuaScript {
   readonly source: string;
@@ -15,7 +15,7 @@ export function luaScript(source: string): LuaScript {
  * SCRIPT FLUSH, failover). Unlike `defineCommand`, this adds nothing to the caller's client.
  */
 export async function runScript(
-  redis: Redis,
+  redis: RedisClient,
   script: LuaScript,
   keys: readonly string[],
   args: readonly (string | number)[],
@@ -29,7 +29,7 @@ export async function runScript(
 }
 
 /** `MULTI … EXEC` reports a failed command in its results instead of rejecting: surface it. */
-export async function execAll(transaction: ReturnType<Redis['multi']>): Promise<void> {
+export async function execAll(transaction: ReturnType<RedisClient['multi']>): Promise<void> {
   const results = await transaction.exec();
   if (results === null) throw new Error('Redis aborted the transaction');
   for (const [error] of results) if (error) throw error;

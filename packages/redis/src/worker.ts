@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DeliveryProcessor, InboxDelivery, Logger } from '@hookguard/core';
 import { describeThrown, HandlerError, stderrLogger } from '@hookguard/core';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './client.js';
 import type { InboxKeys } from './inbox-keys.js';
 import { execAll, luaScript, runScript } from './scripts.js';
 import { entriesOfRead, type InboxEntry, inboxEntryOf, type RawEntry } from './stream-entries.js';
@@ -57,7 +57,7 @@ return #due
 `);
 
 export function startInboxWorker(
-  redis: Redis,
+  redis: RedisClient,
   keys: InboxKeys,
   group: string,
   receiver: DeliveryProcessor,
