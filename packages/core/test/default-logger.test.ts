@@ -21,7 +21,7 @@ it('writes warn and error to stderr with the [hookguard] prefix by default, and 
   expect(stdout).toBe('401 500\n');
   expect(lines).toEqual([
     '[hookguard] warn: webhook refused provider=onebot code=SIGNATURE_MISMATCH',
-    '[hookguard] error: webhook handler failed provider=onebot event=message.group.normal deliveryKey=message:10001000:1868129 error="handler broke"',
+    '[hookguard] error: webhook handler failed provider=onebot event=message.group.normal deliveryKey=message:10001000:group:114514:1868129 error="handler broke"',
     '[hookguard] warn: fields, printed readably text="two words" list=["a","b"]',
   ]);
 });

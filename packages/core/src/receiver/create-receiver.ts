@@ -22,6 +22,7 @@ import { createDeliveryPipeline } from './deliver.js';
 import { type AnyHandler, assertKnownName, createHandlerRegistry } from './handler-registry.js';
 import type { InboxDelivery } from './inbox.js';
 import { type ReceiverOptions, resolveMode } from './options.js';
+import { createRefusalWarnings } from './refusal-warnings.js';
 import { checkRequestHead } from './request-checks.js';
 import { createSchemaWarnings } from './schema-warnings.js';
 import { type CloseReport, createWorkTracker } from './work-tracker.js';
@@ -85,6 +86,7 @@ export function createReceiver<M extends EventMap, Meta>(
     onError: options.onError,
   });
   const warnOnSchemaMismatch = createSchemaWarnings(provider, logger);
+  const warnOnRefusal = createRefusalWarnings(provider.name, logger, Date.now);
   let closing = false;
   for (const warning of provider.configWarnings ?? []) logger.warn(warning, { provider: provider.name });
 
@@ -110,7 +112,7 @@ export function createReceiver<M extends EventMap, Meta>(
     };
     const outcome = provider.verify(input);
     if (!outcome.ok) {
-      logger.warn('webhook refused', { provider: provider.name, code: outcome.error.code });
+      warnOnRefusal(outcome.error.code);
       throw outcome.error;
     }
     const event = provider.parse(
