@@ -33,7 +33,7 @@ export interface ExampleSendOptions {
  */
 export function exampleSendCommand(options: ExampleSendOptions): string {
   const { sender, url, secret, scheme } = options;
-  // A sender described by --scheme has no fixtures: the user's own body file goes there.
+  // Every built-in sender has its showcase fixture (a --scheme sender too); a body file otherwise.
   const body = Object.hasOwn(sender.fixtures, sender.demo.showcase) ? sender.demo.showcase : '<body.json>';
   const words = ['hookguard', 'send', sender.name, body, '--url', shellQuote(`${url}${sender.path}`)];
   if (scheme !== undefined) words.push('--scheme', shellQuote(scheme));
