@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createReceiver, type Provider, writeNodeResponse } from '@hookguard/core';
+import { createReceiver, type Provider, silentLogger, writeNodeResponse } from '@hookguard/core';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { runtimeError, usageError } from '../cli-error.js';
 import type { CliIo } from '../io/cli-io.js';
@@ -95,14 +95,19 @@ async function startServer(
   json: boolean,
   where: { port: number; host: string },
 ): Promise<Server> {
-  const receiver = createReceiver(provider);
+  // Every delivery, refused or not, is printed below; the default stderr warnings would repeat it.
+  const receiver = createReceiver(provider, { logger: silentLogger });
   if (reply !== undefined) receiver.on('*', () => reply);
   const server = createServer((req, res) => {
     receiveDelivery(req, sender, provider, receiver).then(
       (delivery) => {
+        // Printed once the answer is on its way: a closed stdout ends the process (exit 141), and
+        // the sender must still get its answer first.
+        res.once('finish', () => {
+          if (json) out.line(JSON.stringify(delivery));
+          else out.line(`${formatDelivery(delivery, sender, out.paint)}\n`);
+        });
         writeNodeResponse(res, delivery.response);
-        if (json) out.line(JSON.stringify(delivery));
-        else out.line(`${formatDelivery(delivery, sender, out.paint)}\n`);
       },
       (error: unknown) => {
         res.statusCode = 500;
