@@ -40,8 +40,9 @@ export type AnswerWithinDeadline<Meta> = (
  * for close(), and a failure or an unusable late reply is reported through `onError`, since no
  * sender will ever see it. Dedupe remembers the fallback, so a duplicate meanwhile gets what the
  * sender got; a late failure makes it forget, so the sender's retry (GitHub's "Redeliver") runs
- * the handlers again, as for any failed delivery. A late success keeps the fallback remembered. One promise and one timer per delivery, because this runs on every
- * delivery whose handlers are async (`Promise.race` over helper promises cost ~1 µs more each).
+ * the handlers again, as for any failed delivery. A late success keeps the fallback remembered.
+ * One promise and one timer per delivery, because this runs on every delivery whose handlers are
+ * async (`Promise.race` over helper promises cost ~1 µs more each).
  */
 export function createAnswerWithinDeadline<Meta>(parts: AckDeadlineParts<Meta>): AnswerWithinDeadline<Meta> {
   const { provider, deadlineMs, logger, tracker, respondWith, reportHandlerError } = parts;
