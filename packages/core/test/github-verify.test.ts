@@ -23,7 +23,7 @@ const verifyInput = (headers: Record<string, string>, body: string) => ({
   now: Date.now(),
 });
 
-describe('github() signature: GitHub docs vector (research/senders.md §6)', () => {
+describe('github() signature: GitHub docs vector (docs.github.com, validating webhook deliveries)', () => {
   // "Hello, World!" is not JSON, so the vector is checked where the signature is: provider.verify.
   it('verifies "Hello, World!" signed with the docs secret, and one byte off does not', () => {
     const provider = github({ secret: SECRET });

@@ -30,7 +30,7 @@ describe('onebot() events', () => {
     expect(result.event.payload).toEqual(body);
   });
 
-  it('parses the examples of research/senders.md §1.7 (NapCat) and §2.5 (OneBot 11 standard)', async () => {
+  it('parses the examples of NapCat (built as its code builds them) and of the OneBot 11 standard', async () => {
     for (const [body, name] of [
       [napcatGroupMessage, 'message.group.normal'],
       [onebotStandardPrivateMessage, 'message.private.friend'],

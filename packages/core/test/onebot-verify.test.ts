@@ -13,7 +13,7 @@ const request = (headers: Record<string, string>, bytes: string | Uint8Array = b
 
 describe('onebot() verification', () => {
   it('matches the independently computed vector for the standard example (secret "secret")', async () => {
-    // research/senders.md §1.7: computed with node and python for this exact compact body.
+    // NapCat's signature of this body, computed with node and python for this exact compact body.
     expect(signOneBot(body, 'secret')['x-signature']).toBe('sha1=899718f308c04422a555565ab48ba9ab76129a40');
     const result = await verify(onebot({ secret: 'secret' }), request(signOneBot(body, 'secret')));
     expect(result.ok).toBe(true);

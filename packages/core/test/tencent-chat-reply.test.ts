@@ -8,7 +8,7 @@ type Command = keyof typeof tencentChatFixtures;
 const send = (receiver: ReceiverLike, command: Command) =>
   receiver.handle(tencentChatRequest(tencentChatFixtures[command], { token: TOKEN }));
 
-// The docs' sample responses (research/senders.md §4.9), byte for byte, in the docs' key order.
+// The docs' sample responses (https://www.tencentcloud.com/document/product/1047/34355), byte for byte, in the docs' key order.
 const FORBIDDEN = '{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":1}';
 const DISCARDED = '{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":2}';
 const C2C_MODIFIED =

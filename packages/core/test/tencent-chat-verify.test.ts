@@ -2,7 +2,7 @@ import { createReceiver, tencentChat, verify, type WebhookRequest } from '@hookg
 import { signTencentChat, tencentChatFixtures, tencentChatRequest } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 
-// research/senders.md §4.3: the docs' vector; the intl page names the token `xxxyyy`, which is wrong.
+// The docs' vector (https://www.tencentcloud.com/document/product/1047/34354; https://cloud.tencent.com/document/product/269/32431 uses the token `xxxxyyyy`); the intl page names the token `xxxyyy`, which is wrong.
 const TOKEN = 'xxxxyyyy';
 const REQUEST_TIME = 1669872112;
 const DOC_SIGN = '17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484061';

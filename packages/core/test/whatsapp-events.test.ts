@@ -53,7 +53,7 @@ describe('whatsapp() events', () => {
     },
   );
 
-  // research/senders.md §3.6: GOWA's docs show two shapes its code never sends.
+  // GOWA's docs (https://github.com/aldinokemal/go-whatsapp-web-multidevice/blob/main/docs/webhook-payload.md) show two shapes its code never sends.
   const neverSent: Record<string, RegExp> = {
     // `predefined_id` is a protobuf int32 in the code; the docs show the string "1".
     'Label Events / Label Edit': /^payload\.predefined_id$/,

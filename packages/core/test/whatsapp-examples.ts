@@ -1,7 +1,7 @@
 /**
  * Test data, not code: the JSON examples of GOWA's `docs/webhook-payload.md` at v9.2.0
- * (research/senders.md §3.10, pretty-printed there, each a body GOWA documents) and the legacy v7
- * examples of the seed (seeds/go-whatsapp-webhook-payload.txt), with the event name each one must
+ * (each a body GOWA documents in https://github.com/aldinokemal/go-whatsapp-web-multidevice/blob/main/docs/webhook-payload.md, pretty-printed there) and the legacy v7
+ * examples GOWA documented for its v7 releases, with the event name each one must
  * parse as. Bodies are sent as GOWA sends them: `goJson()` (sorted keys, HTML escapes) and signed.
  */
 

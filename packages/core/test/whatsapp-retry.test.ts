@@ -15,7 +15,7 @@ const keyOf = async (body: unknown) => {
   return result.event.deliveryKey;
 };
 
-// GOWA makes up to 5 attempts per event (research/senders.md §3.3), resending the very same bytes.
+// GOWA makes up to 5 attempts per event (https://github.com/aldinokemal/go-whatsapp-web-multidevice/blob/main/src/infrastructure/whatsapp/webhook.go), resending the very same bytes.
 describe('whatsapp() under GOWA retries', () => {
   it.each(Object.keys(whatsappFixtures) as (keyof typeof whatsappFixtures)[])(
     'runs the handler once for a %s delivered five times, answering 2xx each time',

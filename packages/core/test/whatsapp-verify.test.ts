@@ -3,7 +3,7 @@ import { createReceiver, type Logger, verify, type WebhookRequest, whatsapp } fr
 import { goJson, signWhatsApp, whatsappFixtures } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 
-// research/senders.md §3.9: the body exactly as Go's encoding/json writes it, 333 bytes.
+// The body exactly as Go's encoding/json writes it, 333 bytes.
 const GO_BODY =
   '{"device_id":"628987654321@s.whatsapp.net","event":"message","payload":{"body":"Hello \\u003cb\\u003e \\u0026 you","chat_id":"628987654321@s.whatsapp.net","from":"628123456789@s.whatsapp.net","from_name":"John Doe","id":"3EB0C127D7BACC83D6A1","is_from_me":false,"sender_display_name":"Saved Contact","timestamp":"2023-10-15T10:30:00Z"}}';
 const GO_SIGNATURE = 'sha256=59bc5463a9e40c23b2cad282ee5c6bcd37be6a02047c5ec79c179b289fe687dd';
@@ -17,7 +17,7 @@ const request = (headers: Record<string, string>, bytes: string | Uint8Array = G
 const signed = (secret: string, bytes: string = GO_BODY) => request(signWhatsApp(bytes, secret), bytes);
 
 describe('whatsapp() verification', () => {
-  it('verifies the Go-encoded example of research/senders.md §3.9 with the default secret "secret"', async () => {
+  it('verifies the Go-encoded example body with the default secret "secret"', async () => {
     expect(Buffer.byteLength(GO_BODY)).toBe(333);
     const result = await verify(
       whatsapp({ secret: 'secret' }),

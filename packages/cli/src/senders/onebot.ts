@@ -11,7 +11,7 @@ const HONOURED = ['reply', 'auto_escape', 'at_sender', 'approve', 'reason'];
 const DEFAULT_SELF_ID = '10001000';
 const DEMO_SECRET = DEMO_SECRETS.onebot;
 
-/** NapCat's http-client (research/senders.md §1.3–1.4). */
+/** NapCat's http-client (https://github.com/NapNeko/NapCatQQ/blob/main/packages/napcat-onebot/network/http-client.ts). */
 export const onebotSender: SenderProfile = {
   name: 'onebot',
   sender: 'NapCat (OneBot 11 HTTP POST)',

@@ -7,7 +7,7 @@ import { bodySpaceAdded, replayedLater, wrongSecret } from './tamperings.js';
 
 const DEMO_TOKEN = DEMO_SECRETS.tencentChat;
 
-/** Tencent Cloud Chat callbacks (research/senders.md §4.2–4.5). */
+/** Tencent Cloud Chat callbacks (https://www.tencentcloud.com/document/product/1047/34354). */
 export const tencentChatSender: SenderProfile = {
   name: 'tencent-chat',
   sender: 'Tencent Cloud Chat (IM) callbacks',

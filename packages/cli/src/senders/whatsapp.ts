@@ -5,7 +5,7 @@ import { utf8 } from './json-body.js';
 import type { SenderProfile } from './sender-profile.js';
 import { bodySpaceAdded, wrongSecret } from './tamperings.js';
 
-/** go-whatsapp-web-multidevice, v9.0.1+ (research/senders.md §3.2–3.3). */
+/** go-whatsapp-web-multidevice, v9.0.1+ (https://github.com/aldinokemal/go-whatsapp-web-multidevice/blob/main/src/infrastructure/whatsapp/webhook.go). */
 export const whatsappSender: SenderProfile = {
   name: 'whatsapp',
   sender: 'GOWA (go-whatsapp-web-multidevice)',

@@ -26,7 +26,7 @@ const self_id = 10001000;
 const base = { time, self_id };
 const sender = { user_id: 12345678, nickname: '小不点', card: '', role: 'member' };
 
-/** NapCat's group message as its code builds it (research/senders.md §1.7). */
+/** NapCat's group message as its code builds it (https://github.com/NapNeko/NapCatQQ/blob/main/packages/napcat-onebot/network/http-client.ts). */
 export const napcatGroupMessage = {
   self_id,
   user_id: 12345678,

@@ -2,7 +2,7 @@ import type { TencentChatCommand } from '../providers/tencent-chat/events.js';
 
 /**
  * One example body per Tencent Cloud Chat callback. Those of the 2024 command list and
- * `Group.CallbackAfterRecallMsg` are the intl docs' samples (research/senders.md §4.9) with the
+ * `Group.CallbackAfterRecallMsg` are the intl docs' samples (https://www.tencentcloud.com/document/product/1047/34355) with the
  * comments removed and key order kept; the later additions are the trtc.io mirror's samples,
  * cleaned the same way (its read-receipt sample lacks a comma, added here).
  */

@@ -50,7 +50,7 @@ const contact = (displayName: string, phone: string) =>
   });
 
 /**
- * Every payload shape of GOWA's `message` event (research/senders.md §3.5), built from the code:
+ * Every payload shape of GOWA's `message` event (https://github.com/aldinokemal/go-whatsapp-web-multidevice/tree/main/src/infrastructure/whatsapp), built from the code:
  * each media field in its auto-download and URL forms, contacts, protobuf locations, flags.
  */
 export const whatsappMessageShapes = {

@@ -1,5 +1,5 @@
 /**
- * What each before-callback lets the backend decide (research/senders.md §4.5). Every other
+ * What each before-callback lets the backend decide (https://www.tencentcloud.com/document/product/1047/34355). Every other
  * command is an after-callback: Tencent ignores the answer, so nothing is decided there.
  */
 export interface BeforeCallbackRule {

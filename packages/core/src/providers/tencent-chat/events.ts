@@ -3,7 +3,7 @@ import { msgBodySchema } from './elements.js';
 
 /**
  * zod schemas for every Tencent Cloud Chat callback, keyed by its `CallbackCommand`. Fields are
- * those of the intl docs' request tables and samples (research/senders.md §4.6–4.9); the later
+ * those of the intl docs' request tables and samples (https://www.tencentcloud.com/document/product/1047/34355); the later
  * additions (Follow.*, group member fields, attributes, read receipts, owner change, quota
  * alarm) follow the trtc.io mirror of the same pages. Objects are loose: fields Tencent adds are kept.
  * Fields a sample omits, or that only appear when set, are optional.

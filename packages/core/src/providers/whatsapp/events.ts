@@ -4,7 +4,7 @@ import { messageCommonFields, messagePayloadSchema } from './message-parts.js';
 
 /**
  * zod schemas for every event go-whatsapp-web-multidevice (GOWA) v8+ posts, keyed by its `event`
- * field (research/senders.md §3.4–3.5, read in GOWA's code at v9.2.0). The handler receives the
+ * field (read in GOWA's code at v9.2.0, https://github.com/aldinokemal/go-whatsapp-web-multidevice/tree/main/src/infrastructure/whatsapp). The handler receives the
  * whole envelope `{event, device_id?, session_id?, timestamp?, payload}`, so `event.event`
  * narrows a prefix handler's union. A field is required only where GOWA's code always writes it,
  * so a doc example that leaves out such a field (or changes its type) arrives as `unknown`, with

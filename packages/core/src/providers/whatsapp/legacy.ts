@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * GOWA v7.x posted message events as flat bodies with no `event` field (research/senders.md §3.8,
- * GOWA tag v7.11.4 `event_message.go` / `event_delete.go`). They are typed here as sent, under
+ * GOWA v7.x posted message events as flat bodies with no `event` field (its tag v7.11.4,
+ * `event_message.go` / `event_delete.go`, https://github.com/aldinokemal/go-whatsapp-web-multidevice). They are typed here as sent, under
  * `legacy.*` names, and NOT normalised to the v8 shapes: v7's `chat_id` is a bare user part
  * where v8 has a full JID, v7 has no `is_from_me`, `device_id` or display name, and its media
  * objects differ, so a normalised body would hold values GOWA never sent. A handler on `legacy`

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The pieces a GOWA `message` payload is made of (research/senders.md §3.5, read in GOWA's
+ * The pieces a GOWA `message` payload is made of (https://github.com/aldinokemal/go-whatsapp-web-multidevice/tree/main/src/infrastructure/whatsapp, read in GOWA's
  * `event_message.go` and whatsmeow's protobuf JSON tags). Objects are loose: a field a later
  * GOWA or whatsmeow adds is kept, not refused.
  */
