@@ -212,7 +212,31 @@ export function startInboxWorker(
       }
       return;
     }
-    await acknowledge(entry);
+    await acknowledgeHandled(entry);
+  }
+
+  /**
+   * A handler that finished must not run again only because Redis was away at that moment (a
+   * failover, a restart): left pending, the entry would be taken over and run again. So its
+   * acknowledgement is retried with backoff until it lands, or until the worker stops, which
+   * leaves it pending for another worker as before.
+   */
+  async function acknowledgeHandled(entry: InboxEntry): Promise<void> {
+    for (let waitMs = 100; ; waitMs = Math.min(waitMs * 2, 5000)) {
+      try {
+        await acknowledge(entry);
+        return;
+      } catch (error) {
+        if (stopping) throw error;
+        if (waitMs === 100) {
+          logger.warn('inbox worker could not acknowledge a handled delivery; retrying until Redis answers', {
+            entryId: entry.id,
+            error: reasonOf(error),
+          });
+        }
+        await new Promise((resolve) => setTimeout(resolve, waitMs).unref());
+      }
+    }
   }
 
   function start(entry: InboxEntry, deliveries: number): void {
