@@ -1,4 +1,4 @@
-import { describeExample } from '../shared/describe-example.js';
-import { startFastify } from '../shared/start-example.js';
+import { describeExample } from '../common/describe-example.js';
+import { startFastify } from '../common/start-example.js';
 
 describeExample('examples/fastify', startFastify);

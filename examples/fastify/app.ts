@@ -1,6 +1,6 @@
 import { fastifyWebhook } from '@hookguard/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { Mount } from '../shared/receivers.js';
+import type { Mount } from '../common/receivers.js';
 
 /**
  * A Fastify app with every receiver registered as its own encapsulated route plugin: the app's

@@ -1,4 +1,4 @@
-import { configFromEnv, createReceivers } from '../shared/receivers.js';
+import { configFromEnv, createReceivers } from '../common/receivers.js';
 import { createApp } from './app.js';
 
 const port = Number(process.env['PORT'] ?? 8080);

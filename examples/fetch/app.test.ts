@@ -1,4 +1,4 @@
-import { describeExample } from '../shared/describe-example.js';
-import { startFetch } from '../shared/start-example.js';
+import { describeExample } from '../common/describe-example.js';
+import { startFetch } from '../common/start-example.js';
 
 describeExample('examples/fetch', startFetch);

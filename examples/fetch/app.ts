@@ -1,4 +1,4 @@
-import type { Mount } from '../shared/receivers.js';
+import type { Mount } from '../common/receivers.js';
 
 /**
  * A plain Web-standard handler, `Request → Response`, with no framework: the same function runs

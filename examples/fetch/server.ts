@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { configFromEnv, createReceivers } from '../shared/receivers.js';
+import { configFromEnv, createReceivers } from '../common/receivers.js';
 import { createHandler } from './app.js';
 
 const port = Number(process.env['PORT'] ?? 8080);

@@ -1,4 +1,4 @@
-import { describeExample } from '../shared/describe-example.js';
-import { startKoa } from '../shared/start-example.js';
+import { describeExample } from '../common/describe-example.js';
+import { startKoa } from '../common/start-example.js';
 
 describeExample('examples/koa', startKoa);

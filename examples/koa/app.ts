@@ -1,7 +1,7 @@
 import { koaWebhook } from '@hookguard/koa';
 import Router from '@koa/router';
 import Koa from 'koa';
-import type { Mount } from '../shared/receivers.js';
+import type { Mount } from '../common/receivers.js';
 
 /** A Koa app with every receiver on its own @koa/router route, next to the app's other routes. */
 export function createApp(mounts: readonly Mount[]): Koa {
