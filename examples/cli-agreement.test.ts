@@ -7,9 +7,9 @@ import { senders } from '@hookguard/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../packages/cli/test/support/cli.js';
 import { type Listening, listen } from '../test/support/http.js';
-import { createApp as createExpressApp, configFromEnv as expressConfig } from './express/app.js';
 import { ACME_CI, configFromEnv, createReceivers } from './common/receivers.js';
 import { type StartExample, startFastify, startFetch, startKoa } from './common/start-example.js';
+import { createApp as createExpressApp, configFromEnv as expressConfig } from './express/app.js';
 
 const starters: Record<string, StartExample> = { koa: startKoa, fastify: startFastify, fetch: startFetch };
 
