@@ -57,8 +57,8 @@ export function describeWithRedisCluster(name: string, body: (cluster: RedisClus
   let startupNodes: { host: string; port: number }[] = [];
   let dir: string | undefined;
 
-  /** CLUSTER SLOTS from any live node: slot ranges and the master serving each. */
-  async function mastersBySlot(): Promise<{ from: number; to: number; master: string }[]> {
+  /** Asks the first startup node that answers; a killed node is skipped. */
+  async function askAnyNode<T>(what: string, ask: (client: Redis) => Promise<T>): Promise<T> {
     for (const node of startupNodes) {
       const client = new Redis({
         ...node,
@@ -68,35 +68,26 @@ export function describeWithRedisCluster(name: string, body: (cluster: RedisClus
       });
       try {
         await client.connect();
-        const slots = await client.cluster('SLOTS');
-        return slots.map(([from, to, master]) => ({ from, to, master: `${master?.[0]}:${master?.[1]}` }));
+        return await ask(client);
       } catch {
         // A killed node: ask the next one.
       } finally {
         client.disconnect();
       }
     }
-    throw new Error('no cluster node answered CLUSTER SLOTS');
+    throw new Error(`no cluster node answered ${what}`);
   }
 
-  async function keySlot(key: string): Promise<number> {
-    for (const node of startupNodes) {
-      const client = new Redis({
-        ...node,
-        lazyConnect: true,
-        maxRetriesPerRequest: 0,
-        retryStrategy: () => null,
-      });
-      try {
-        await client.connect();
-        return Number(await client.cluster('KEYSLOT', key));
-      } catch {
-        // next node
-      } finally {
-        client.disconnect();
-      }
-    }
-    throw new Error('no cluster node answered CLUSTER KEYSLOT');
+  /** CLUSTER SLOTS from any live node: slot ranges and the master serving each. */
+  function mastersBySlot(): Promise<{ from: number; to: number; master: string }[]> {
+    return askAnyNode('CLUSTER SLOTS', async (client) => {
+      const slots = await client.cluster('SLOTS');
+      return slots.map(([from, to, master]) => ({ from, to, master: `${master?.[0]}:${master?.[1]}` }));
+    });
+  }
+
+  function keySlot(key: string): Promise<number> {
+    return askAnyNode('CLUSTER KEYSLOT', async (client) => Number(await client.cluster('KEYSLOT', key)));
   }
 
   async function masterOf(key: string): Promise<string> {

@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
 import { afterEach, expect, it, vi } from 'vitest';
 import { post } from '../../../test/support/http.js';
-import { describeWithRedis } from '../../../test/support/redis.js';
-import { freePort } from './redis-process.js';
+import { describeWithRedis, freePort } from '../../../test/support/redis.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const repositoryRoot = here('../../../');
