@@ -45,9 +45,9 @@ export type {
 export * from './providers/github/index.js';
 export * from './providers/hmac/index.js';
 export * from './providers/onebot/index.js';
-export { dottedCandidates, type ResolvedEvent, resolveEvent } from './providers/shared/resolve-event.js';
 export * from './providers/standard-webhooks/index.js';
 export * from './providers/tencent-chat/index.js';
+export * from './providers/token/index.js';
 export * from './providers/whatsapp/index.js';
 export {
   type CloseReport,
@@ -60,4 +60,6 @@ export {
 export type { DeliveryProcessor, Inbox, InboxDelivery } from './receiver/inbox.js';
 export type { ReceiverMode, ReceiverOptions } from './receiver/options.js';
 export type { UnfinishedDelivery } from './receiver/work-tracker.js';
+export * from './sender-toolkit/index.js';
+export { dottedCandidates, type ResolvedEvent, resolveEvent } from './sender-toolkit/resolve-event.js';
 export { type VerifyResult, verify } from './verify.js';

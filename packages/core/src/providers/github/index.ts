@@ -3,9 +3,9 @@ import type { EventDef } from '../../event-map.js';
 import { headerValue } from '../../http/headers.js';
 import { emptyResponse, jsonResponse } from '../../http/responses.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
-import { checkSource, compileAllowlist } from '../hmac/allowlist.js';
-import { verifyHubSignature } from '../shared/hub-signature.js';
-import { parsedEvent, resolveEvent } from '../shared/resolve-event.js';
+import { checkSource, compileAllowlist } from '../../sender-toolkit/allowlist.js';
+import { verifyHubSignature } from '../../sender-toolkit/hub-signature.js';
+import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { acceptsGitHubContentType, decodeGitHubBody } from './decode.js';
 import { type GitHubEventName, type GitHubEventOf, githubEventSchemas } from './events.js';
 

@@ -1,11 +1,11 @@
 import { type Secret, secretList } from '../../crypto/secrets.js';
-import { compileHmacScheme, type HmacSchemeOptions, verifyHmacScheme } from './scheme.js';
+import { compileHmacScheme, type HmacSchemeOptions, verifyHmacScheme } from '../../sender-toolkit/scheme.js';
 import {
   type EventSchemas,
   type SenderOptions,
   type SenderProvider,
   senderProvider,
-} from './sender-provider.js';
+} from '../../sender-toolkit/sender-provider.js';
 
 export interface HmacOptions<S extends EventSchemas | undefined = undefined, R = never>
   extends SenderOptions<S, R>,

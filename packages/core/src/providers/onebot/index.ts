@@ -2,7 +2,7 @@ import { type Secret, secretList } from '../../crypto/secrets.js';
 import type { EventDef } from '../../event-map.js';
 import { headerValue } from '../../http/headers.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
-import { dottedCandidates, parsedEvent, resolveEvent } from '../shared/resolve-event.js';
+import { dottedCandidates, parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { type OneBotEventName, type OneBotEventOf, onebotEventSchemas, TYPE_FIELD } from './events.js';
 import {
   type FriendRequestReply,

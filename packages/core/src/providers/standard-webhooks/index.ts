@@ -1,12 +1,12 @@
 import { secretList } from '../../crypto/secrets.js';
-import { verifyHmacScheme } from '../hmac/scheme.js';
+import { verifyHmacScheme } from '../../sender-toolkit/scheme.js';
 import {
   type EventSchemas,
   type SenderOptions,
   type SenderProvider,
   senderProvider,
-} from '../hmac/sender-provider.js';
-import { DEFAULT_TOLERANCE_SECONDS } from '../hmac/timestamp-window.js';
+} from '../../sender-toolkit/sender-provider.js';
+import { DEFAULT_TOLERANCE_SECONDS } from '../../sender-toolkit/timestamp-window.js';
 import { decodeStandardSecret } from './secret.js';
 import { standardWebhooksScheme } from './verify.js';
 

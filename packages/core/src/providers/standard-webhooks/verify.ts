@@ -1,4 +1,4 @@
-import { compileHmacScheme, type HmacScheme } from '../hmac/scheme.js';
+import { compileHmacScheme, type HmacScheme } from '../../sender-toolkit/scheme.js';
 
 /**
  * The Standard Webhooks signature (standard-webhooks.md): HMAC-SHA256 over

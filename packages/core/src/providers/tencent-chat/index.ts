@@ -2,7 +2,7 @@ import { type Secret, secretList } from '../../crypto/secrets.js';
 import { VerificationError } from '../../errors.js';
 import type { EventDef } from '../../event-map.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
-import { parsedEvent, resolveEvent } from '../shared/resolve-event.js';
+import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { type TencentChatCommand, type TencentChatEventOf, tencentChatEventSchemas } from './events.js';
 import { type TencentChatMeta, tencentChatMetaOf } from './meta.js';
 import type { TencentReplyFor } from './reply.js';

@@ -2,7 +2,7 @@ import { type Secret, secretList } from '../../crypto/secrets.js';
 import type { EventDef } from '../../event-map.js';
 import { jsonResponse } from '../../http/responses.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
-import { parsedEvent, resolveEvent } from '../shared/resolve-event.js';
+import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { whatsappDeliveryKey } from './delivery-key.js';
 import { type WhatsAppEventName, type WhatsAppEventOf, whatsappEventSchemas } from './events.js';
 import { legacyEventName } from './legacy.js';

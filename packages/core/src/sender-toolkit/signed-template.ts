@@ -1,4 +1,4 @@
-import type { SignedPart } from '../../crypto/hmac.js';
+import type { SignedPart } from '../crypto/hmac.js';
 
 /** The request values a signed template can name. */
 export type SignedField = 'body' | 'timestamp' | 'id';

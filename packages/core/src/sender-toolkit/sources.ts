@@ -1,5 +1,5 @@
-import { headerValue } from '../../http/headers.js';
-import type { VerifyInput } from '../../provider.js';
+import { headerValue } from '../http/headers.js';
+import type { VerifyInput } from '../provider.js';
 
 /** Where a value travels on the request: a header (any case) or a query-string parameter. */
 export type RequestSource = { readonly header: string } | { readonly query: string };

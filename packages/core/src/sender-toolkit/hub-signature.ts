@@ -1,8 +1,8 @@
-import { matchHmac } from '../../crypto/hmac.js';
-import { decodeSignature } from '../../crypto/signature-encoding.js';
-import { type ErrorCode, VerificationError } from '../../errors.js';
-import { headerValue } from '../../http/headers.js';
-import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import { matchHmac } from '../crypto/hmac.js';
+import { decodeSignature } from '../crypto/signature-encoding.js';
+import { type ErrorCode, VerificationError } from '../errors.js';
+import { headerValue } from '../http/headers.js';
+import type { VerifyInput, VerifyOutcome } from '../provider.js';
 
 const HEADER = 'x-hub-signature-256';
 const PREFIX = 'sha256=';

@@ -1,5 +1,5 @@
-import { DIGEST_BYTES, type HmacAlgorithm } from '../../crypto/hmac.js';
-import { decodeSignature, type SignatureEncoding } from '../../crypto/signature-encoding.js';
+import { DIGEST_BYTES, type HmacAlgorithm } from '../crypto/hmac.js';
+import { decodeSignature, type SignatureEncoding } from '../crypto/signature-encoding.js';
 import { normaliseSource, type RequestSource } from './sources.js';
 
 /** Where the signature travels and how it is written. */

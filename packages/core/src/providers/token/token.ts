@@ -5,8 +5,8 @@ import {
   type SenderOptions,
   type SenderProvider,
   senderProvider,
-} from './sender-provider.js';
-import { compileTokenRule, type TokenSource, verifyToken } from './token-check.js';
+} from '../../sender-toolkit/sender-provider.js';
+import { compileTokenRule, type TokenSource, verifyToken } from '../../sender-toolkit/token-check.js';
 
 /** The token, its location, or neither (for senders that prove nothing but their address). */
 export type TokenProof =

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { EventDef } from '../../event-map.js';
-import { emptyResponse } from '../../http/responses.js';
-import type { WebhookResponse } from '../../http/types.js';
-import type { ParsedEvent, ProofNames, Provider, VerifyInput, VerifyOutcome } from '../../provider.js';
-import { parsedEvent, resolveEvent } from '../shared/resolve-event.js';
+import type { EventDef } from '../event-map.js';
+import { emptyResponse } from '../http/responses.js';
+import type { WebhookResponse } from '../http/types.js';
+import type { ParsedEvent, ProofNames, Provider, VerifyInput, VerifyOutcome } from '../provider.js';
 import { type AddressCheck, checkSource, compileAllowlist } from './allowlist.js';
+import { parsedEvent, resolveEvent } from './resolve-event.js';
 import {
   normaliseSource,
   type PayloadSource,

@@ -1,5 +1,5 @@
-import { VerificationError } from '../../errors.js';
-import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import { VerificationError } from '../errors.js';
+import type { VerifyInput, VerifyOutcome } from '../provider.js';
 import { type IpBytes, isMappedIpv6Text, parseIp } from './ip-address.js';
 
 interface Network {

@@ -1,5 +1,5 @@
-import { VerificationError } from '../../errors.js';
-import type { VerifyInput } from '../../provider.js';
+import { VerificationError } from '../errors.js';
+import type { VerifyInput } from '../provider.js';
 import { describeSource, normaliseSource, type RequestSource, readRequestSource } from './sources.js';
 
 export type TimestampUnit = 'seconds' | 'milliseconds';

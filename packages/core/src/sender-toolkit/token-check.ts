@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { VerificationError } from '../../errors.js';
-import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import { VerificationError } from '../errors.js';
+import type { VerifyInput, VerifyOutcome } from '../provider.js';
 import { describeSource, normaliseSource, type RequestSource, readRequestSource } from './sources.js';
 
 /** Where a shared token travels: GitLab's `X-Gitlab-Token`, `Authorization: Bearer <token>`, `?token=`. */

@@ -1,7 +1,7 @@
-import { type HmacAlgorithm, hmacDigest } from '../../crypto/hmac.js';
-import { safeEqual } from '../../crypto/timing-safe-equal.js';
-import { type ErrorCode, VerificationError } from '../../errors.js';
-import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import { type HmacAlgorithm, hmacDigest } from '../crypto/hmac.js';
+import { safeEqual } from '../crypto/timing-safe-equal.js';
+import { type ErrorCode, VerificationError } from '../errors.js';
+import type { VerifyInput, VerifyOutcome } from '../provider.js';
 import {
   compileSignatureFormat,
   describeFormat,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { SchemaIssue } from '../../event-map.js';
-import type { ParsedEvent } from '../../provider.js';
+import type { SchemaIssue } from '../event-map.js';
+import type { ParsedEvent } from '../provider.js';
 
 export interface ResolvedEvent {
   readonly name: string;

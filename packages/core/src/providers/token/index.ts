@@ -1,0 +1,1 @@
+export { type TokenOptions, type TokenProof, token } from './token.js';
