@@ -1,6 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestHead } from '../receiver/create-receiver.js';
-import type { WebhookResponse } from './types.js';
+import type { RequestHead, WebhookResponse } from './types.js';
 
 /** The head of a Node request, for adapters; `url` should be the original URL when a router rewrote it. */
 export function nodeRequestHead(request: IncomingMessage, url?: string, remoteAddress?: string): RequestHead {

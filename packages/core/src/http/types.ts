@@ -12,6 +12,9 @@ export interface WebhookRequest {
   readonly remoteAddress?: string | undefined;
 }
 
+/** A request before its body is read: what an adapter hands over with the body stream. */
+export type RequestHead = Omit<WebhookRequest, 'body'>;
+
 /** What the pipeline answers; adapters write it back unchanged. */
 export interface WebhookResponse {
   readonly status: number;

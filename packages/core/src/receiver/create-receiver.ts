@@ -15,7 +15,7 @@ import type { EventMap, EventName, Handler } from '../event-map.js';
 import { headersFromFetch, headerValue } from '../http/headers.js';
 import { queryOf } from '../http/query.js';
 import { errorResponse } from '../http/responses.js';
-import type { WebhookRequest, WebhookResponse } from '../http/types.js';
+import type { RequestHead, WebhookRequest, WebhookResponse } from '../http/types.js';
 import { stderrLogger } from '../logger.js';
 import type { Provider, VerifyInput } from '../provider.js';
 import { createDeliveryPipeline } from './deliver.js';
@@ -28,7 +28,7 @@ import { createSchemaWarnings } from './schema-warnings.js';
 import { type CloseReport, createWorkTracker } from './work-tracker.js';
 
 /** A request whose body has not been read yet. */
-export type RequestHead = Omit<WebhookRequest, 'body'>;
+export type { RequestHead } from '../http/types.js';
 
 /** Limits a framework brings to `handleStream` (Fastify's route/app `bodyLimit`). */
 export interface FrameworkLimits {
