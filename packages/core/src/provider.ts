@@ -64,6 +64,13 @@ export interface Provider<M extends EventMap = EventMap, Meta = unknown> {
    */
   decode?(input: VerifyInput): unknown;
   respond(reply: unknown, event: ParsedEvent<Meta>): WebhookResponse;
+  /**
+   * Answers a request the sender makes to check the endpoint rather than to deliver (Discord's PING,
+   * QQ's callback URL validation, Slack's `url_verification`), given the decoded body of a request
+   * that passed `verify`. The receiver writes the answer back as it is: no handler runs, no dedupe
+   * record is kept, nothing is enqueued. Returns undefined for an ordinary delivery.
+   */
+  handshake?(payload: unknown, input: VerifyInput): WebhookResponse | undefined;
   /** Whether a Content-Type is acceptable; default: JSON or absent. */
   acceptsContentType?(contentType: string | undefined): boolean;
   /** The sender's ack budget: past it, `respond(undefined)` (or `fallback`) answers and handlers go on. */

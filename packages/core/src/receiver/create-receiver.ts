@@ -115,10 +115,10 @@ export function createReceiver<M extends EventMap, Meta>(
       warnOnRefusal(outcome.error.code);
       throw outcome.error;
     }
-    const event = provider.parse(
-      provider.decode ? provider.decode(input) : parseJsonBody(request.body),
-      input,
-    );
+    const payload = provider.decode ? provider.decode(input) : parseJsonBody(request.body);
+    const handshake = provider.handshake?.(payload, input);
+    if (handshake !== undefined) return Promise.resolve(handshake);
+    const event = provider.parse(payload, input);
     warnOnSchemaMismatch(event);
     return pipeline.deliver(event, input, outcome.secretIndex);
   }

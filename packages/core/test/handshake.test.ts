@@ -1,0 +1,68 @@
+import { createReceiver, type DedupeStore, type Inbox, onebot, type Provider } from '@hookguard/core';
+import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
+import { describe, expect, it, vi } from 'vitest';
+import { jsonResponse } from '../src/http/responses.js';
+
+/**
+ * A provider whose sender checks the endpoint with a signed `{"type":"ping"}` before delivering,
+ * as Discord and QQ do: built on onebot() so the proof is a real one.
+ */
+const pinged: Provider = {
+  ...(onebot({ secret: 'secret' }) as Provider),
+  handshake: (payload) =>
+    (payload as { type?: unknown }).type === 'ping' ? jsonResponse(200, { type: 'pong' }) : undefined,
+};
+const ping = { type: 'ping', message_id: 7 };
+
+function spyStore(): DedupeStore & { claims: number } {
+  const store = {
+    claims: 0,
+    claim: async () => {
+      store.claims++;
+      return { state: 'claimed' as const, token: 't' };
+    },
+    complete: async () => {},
+    release: async () => {},
+    waitForSettle: async () => {},
+  };
+  return store;
+}
+
+describe('a provider handshake', () => {
+  for (const mode of ['reply', 'ack-first'] as const) {
+    it(`is answered by the provider in ${mode} mode: no handler, no dedupe record`, async () => {
+      const store = spyStore();
+      const handler = vi.fn();
+      const receiver = createReceiver(pinged, { mode, dedupe: { store } }).on('*', handler);
+      const response = await receiver.handle(oneBotRequest(ping, 'secret'));
+      expect(response.status).toBe(200);
+      expect(JSON.parse(response.body)).toEqual({ type: 'pong' });
+      expect(handler).not.toHaveBeenCalled();
+      expect(store.claims).toBe(0);
+      // An ordinary delivery on the same receiver still runs and claims.
+      await receiver.handle(oneBotRequest(napcatGroupMessage, 'secret'));
+      expect(handler).toHaveBeenCalledTimes(1);
+      expect(store.claims).toBe(1);
+    });
+  }
+
+  it('is never enqueued on an inbox', async () => {
+    const inbox: Inbox = { enqueue: vi.fn(async () => {}) };
+    const receiver = createReceiver(pinged, { inbox });
+    const response = await receiver.handle(oneBotRequest(ping, 'secret'));
+    expect(JSON.parse(response.body)).toEqual({ type: 'pong' });
+    expect(inbox.enqueue).not.toHaveBeenCalled();
+  });
+
+  it('is verified first: a forged or unsigned handshake is refused with 401', async () => {
+    const handshake = vi.spyOn(pinged, 'handshake');
+    const receiver = createReceiver(pinged);
+    const forged = await receiver.handle(oneBotRequest(ping, 'other secret'));
+    expect(forged.status).toBe(401);
+    const { 'x-signature': _, ...unsigned } = oneBotRequest(ping, 'secret').headers as Record<string, string>;
+    const bare = await receiver.handle({ ...oneBotRequest(ping, 'secret'), headers: unsigned });
+    expect(bare.status).toBe(401);
+    expect(handshake).not.toHaveBeenCalled();
+    handshake.mockRestore();
+  });
+});
