@@ -1,8 +1,11 @@
 /**
- * `@hookguard/core`: what an app author imports. Every name is listed on purpose (no `export *`),
- * and packages/core/test/exports.test.ts pins the list, so a new public name is a decision, not an
- * accident. Plumbing for adapters and stores is `@hookguard/core/adapter`; signers and fixtures for
- * tests are `@hookguard/core/testing`; everything else is internal.
+ * `@hookguard/core`: what an app author imports. The receiver and `verify`, the provider factories
+ * and their event schemas, the helpers handlers build replies with and read messages through, the
+ * errors, the loggers, the in-memory dedupe store, the two answers a `respond` option returns, and
+ * the public types. Every name is listed on purpose (no `export *`: a name must not go public by
+ * being added to an inner file), and packages/core/test/exports.test.ts pins the list. Plumbing for
+ * adapters, stores and workers is `@hookguard/core/adapter`; signers and fixtures for tests are
+ * `@hookguard/core/testing`; everything else is internal.
  */
 
 export type { HmacAlgorithm } from './crypto/hmac.js';
