@@ -114,10 +114,19 @@ describe('internals', () => {
   });
 });
 
+const sourceOf = (file: string) => readFileSync(new URL(`../src/${file}`, import.meta.url), 'utf8');
+
+/** The files an entry point re-exports from (it holds nothing else), relative to src/. */
+const reExportedBy = (entry: string) => [
+  ...new Set([...sourceOf(entry).matchAll(/ from '\.\/(.+)\.js';$/gm)].map((match) => `${match[1]}.ts`)),
+];
+
 describe('entry point sources', () => {
-  // `export *` lets a name go public by being added to some inner file: each is listed instead.
-  it.each(['index.ts', 'adapter.ts'])('src/%s lists every name (no export *)', (file) => {
-    const source = readFileSync(new URL(`../src/${file}`, import.meta.url), 'utf8');
-    expect(source).not.toMatch(/^export\s*\*/m);
+  // `export *` lets a name go public by being added to some inner file: each is listed instead,
+  // in the entry point and in every file it re-exports through.
+  it.each(['index.ts', 'adapter.ts'])('src/%s and every file it re-exports from list every name', (entry) => {
+    const files = [entry, ...reExportedBy(entry)];
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) expect(sourceOf(file), file).not.toMatch(/^export\s*\*/m);
   });
 });
