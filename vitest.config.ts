@@ -12,6 +12,10 @@ export default defineConfig({
         find: /^@hookguard\/core\/testing$/,
         replacement: fileURLToPath(new URL('./packages/core/src/testing/index.ts', import.meta.url)),
       },
+      {
+        find: /^@hookguard\/core\/adapter$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/adapter.ts', import.meta.url)),
+      },
       ...packages.map((name) => ({ find: new RegExp(`^@hookguard/${name}$`), replacement: sourceOf(name) })),
     ],
   },

@@ -34,3 +34,11 @@ const router = new Router();
 router.all('/onebot', koaWebhook(bot));
 Fastify().register(fastifyWebhook, { receiver: bot, path: '/onebot' });
 export const POST = (request: Request) => bot.fetch(request);
+
+// packages/core/README.md, "Lower level": serving a receiver from plain node:http with the adapter plumbing
+import { createServer } from 'node:http';
+import { nodeRequestHead, writeNodeResponse } from '@hookguard/core/adapter';
+
+export const server = createServer((request, response) => {
+  bot.handleStream(nodeRequestHead(request), request).then((answer) => writeNodeResponse(response, answer));
+});

@@ -1,5 +1,5 @@
-import { parseJsonBody } from '@hookguard/core';
 import { describe, expect, it } from 'vitest';
+import { parseJsonBody } from '../../packages/core/src/body/parse-json.js';
 
 /** The documented limit (SECURITY.md): deeper bodies are a 400 before any handler sees them. */
 const LIMIT = 512;

@@ -5,7 +5,8 @@
  * workers. Handlers count their runs in Redis, so the counts survive any process being killed.
  * Says `{ type: 'ready', port? }` over IPC once it serves or reads.
  */
-import { createReceiver, github, queryOf, type Receiver, type ReceiverLike, whatsapp } from '@hookguard/core';
+import { createReceiver, github, type Receiver, type ReceiverLike, whatsapp } from '@hookguard/core';
+import { queryOf } from '@hookguard/core/adapter';
 import { redisDedupeStore, redisInbox } from '@hookguard/redis';
 import { Redis } from 'ioredis';
 import {

@@ -7,13 +7,13 @@ import {
   createReceiver,
   github,
   onebot,
-  queryOf,
   type Receiver,
   type ReceiverLike,
   silentLogger,
   tencentChat,
   whatsapp,
 } from '@hookguard/core';
+import { queryOf } from '@hookguard/core/adapter';
 import { adapters } from '../conformance/adapters.js';
 import { SOAK_PATH, SOAK_SECRETS, type SoakSender } from './traffic.js';
 

@@ -3,11 +3,13 @@
  * scripts/package-metadata.ts, and the root LICENSE in the tarball (copied in by prepack, so
  * there is no second copy to drift). `pnpm smoke` checks the packed tarballs themselves.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectedMetadata, packageDirs, packagesRoot } from '../../scripts/package-metadata.js';
 import { dependencyOrder } from '../../scripts/publish.js';
+import vitestConfig from '../../vitest.config.js';
+import { entryPoints } from './tarball.js';
 
 const manifestOf = (dir: string) =>
   JSON.parse(readFileSync(join(packagesRoot, dir, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -51,5 +53,59 @@ describe('pnpm release', () => {
         expect(order.indexOf(dep), `${dep} before ${name}`).toBeLessThan(order.indexOf(name));
       }
     }
+  });
+});
+
+/** Each entry point a user imports, with the source file its dist/ is built from. */
+function entryPointsOf(dir: string): { specifier: string; subpath: string; source: string }[] {
+  const manifest = manifestOf(dir) as { name: string; exports: Record<string, unknown> };
+  return entryPoints(manifest).map((specifier) => {
+    const subpath = specifier === manifest.name ? '.' : `./${specifier.slice(manifest.name.length + 1)}`;
+    const { types } = manifest.exports[subpath] as { types: string };
+    const source = `packages/${dir}/src/${types.replace(/^\.\/dist\//, '').replace(/\.d\.ts$/, '.ts')}`;
+    return { specifier, subpath, source };
+  });
+}
+
+const repoRoot = join(packagesRoot, '..');
+const rootTsconfig = JSON.parse(readFileSync(join(repoRoot, 'tsconfig.json'), 'utf8')) as {
+  compilerOptions: { paths: Record<string, string[]> };
+};
+const typedoc = JSON.parse(readFileSync(join(repoRoot, 'docs/typedoc.json'), 'utf8')) as {
+  entryPoints: string[];
+};
+const aliases = (vitestConfig.resolve?.alias ?? []) as { find: RegExp; replacement: string }[];
+
+describe('entry points', () => {
+  it('@hookguard/core has three: the app-facing root, /adapter for adapters and stores, /testing', () => {
+    expect(entryPointsOf('core').map((entry) => entry.specifier)).toEqual([
+      '@hookguard/core',
+      '@hookguard/core/adapter',
+      '@hookguard/core/testing',
+    ]);
+  });
+
+  describe.each(packageDirs())('%s', (dir) => {
+    it.each(entryPointsOf(dir))(
+      '$specifier: types, import and default point into dist/, built from src/',
+      (entry) => {
+        const manifest = manifestOf(dir) as { exports: Record<string, unknown> };
+        const built = entry.source.replace(`packages/${dir}/src/`, './dist/').replace(/\.ts$/, '');
+        expect(manifest.exports[entry.subpath]).toEqual({
+          types: `${built}.d.ts`,
+          import: `${built}.js`,
+          default: `${built}.js`,
+        });
+        expect(existsSync(join(repoRoot, entry.source)), `${entry.source} exists`).toBe(true);
+      },
+    );
+
+    // The workspace reads sources, not dist/: tsc through paths, vitest through aliases, typedoc directly.
+    it.each(entryPointsOf(dir))('$specifier: tsc, vitest and typedoc resolve it to its source', (entry) => {
+      expect(rootTsconfig.compilerOptions.paths[entry.specifier]).toEqual([`./${entry.source}`]);
+      const alias = aliases.find((candidate) => candidate.find.test(entry.specifier));
+      expect(alias?.replacement).toBe(join(repoRoot, entry.source));
+      expect(typedoc.entryPoints).toContain(`../${entry.source}`);
+    });
   });
 });

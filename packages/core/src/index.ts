@@ -1,12 +1,23 @@
-export { isJsonContentType } from './body/content-type.js';
-export { parseJsonBody } from './body/parse-json.js';
-export { type BodyLimits, DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT_MS, readBody } from './body/read-body.js';
-export { DIGEST_BYTES, type HmacAlgorithm, hmacDigest, matchHmac, type SignedPart } from './crypto/hmac.js';
-export { type Secret, secretList } from './crypto/secrets.js';
-export { decodeSignature, type SignatureEncoding } from './crypto/signature-encoding.js';
-export { safeEqual } from './crypto/timing-safe-equal.js';
-export * from './dedupe/index.js';
-export { describeThrown } from './describe-thrown.js';
+/**
+ * `@hookguard/core`: what an app author imports. The receiver and `verify`, the provider factories
+ * and their event schemas, the helpers handlers build replies with and read messages through, the
+ * errors, the loggers, the in-memory dedupe store, the two answers a `respond` option returns, and
+ * the public types. Every name is listed on purpose (no `export *`: a name must not go public by
+ * being added to an inner file), and packages/core/test/exports.test.ts pins the list. Plumbing for
+ * adapters, stores and workers is `@hookguard/core/adapter`; signers and fixtures for tests are
+ * `@hookguard/core/testing`; everything else is internal.
+ */
+
+export type { HmacAlgorithm } from './crypto/hmac.js';
+export type { Secret } from './crypto/secrets.js';
+export type { SignatureEncoding } from './crypto/signature-encoding.js';
+export {
+  type MemoryDedupeOptions,
+  type MemoryDedupeStore,
+  memoryDedupeStore,
+} from './dedupe/memory-store.js';
+export type { DedupeOptions, DedupeSetting } from './dedupe/options.js';
+export type { DedupeClaim, DedupeStore } from './dedupe/store.js';
 export {
   BodyError,
   type ErrorCode,
@@ -27,10 +38,7 @@ export type {
   SchemaIssue,
   UnknownEvent,
 } from './event-map.js';
-export { headersFromFetch, headerValue } from './http/headers.js';
-export { nodeRequestHead, writeNodeResponse } from './http/node.js';
-export { queryOf } from './http/query.js';
-export { emptyResponse, errorResponse, jsonResponse } from './http/responses.js';
+export { emptyResponse, jsonResponse } from './http/responses.js';
 export type { WebhookHeaders, WebhookRequest, WebhookResponse } from './http/types.js';
 export { consoleLogger, type Logger, silentLogger, stderrLogger } from './logger.js';
 export type {
@@ -42,24 +50,143 @@ export type {
   VerifyInput,
   VerifyOutcome,
 } from './provider.js';
-export * from './providers/github/index.js';
-export * from './providers/hmac/index.js';
-export * from './providers/onebot/index.js';
-export * from './providers/standard-webhooks/index.js';
-export * from './providers/tencent-chat/index.js';
-export * from './providers/token/index.js';
-export * from './providers/whatsapp/index.js';
+export type { GitHubAction, GitHubActionEvent } from './providers/github/actions.js';
+export { type GitHubEventName, type GitHubEventOf, githubEventSchemas } from './providers/github/events.js';
+export {
+  type GitHubEvents,
+  type GitHubMeta,
+  type GitHubOptions,
+  type GitHubProvider,
+  github,
+} from './providers/github/index.js';
+export { type HmacOptions, hmac } from './providers/hmac/index.js';
+export {
+  type FriendRequestEvent,
+  type GroupMessageEvent,
+  type GroupRequestEvent,
+  type MessageEvent,
+  type OneBotEventName,
+  type OneBotEventOf,
+  onebotEventSchemas,
+  type PrivateMessageEvent,
+} from './providers/onebot/events.js';
+export {
+  type OneBotEvents,
+  type OneBotMeta,
+  type OneBotOptions,
+  type OneBotProvider,
+  onebot,
+} from './providers/onebot/index.js';
+export type {
+  FriendRequestReply,
+  GroupMessageReply,
+  GroupRequestReply,
+  OutgoingMessage,
+  OutgoingSegment,
+  PrivateMessageReply,
+} from './providers/onebot/reply.js';
+export {
+  isSegment,
+  type KnownSegment,
+  type OneBotMessage,
+  type OtherSegment,
+  plainText,
+  type Segment,
+  type SegmentOf,
+  type SegmentType,
+  segment,
+} from './providers/onebot/segments.js';
+export { type StandardWebhooksOptions, standardWebhooks } from './providers/standard-webhooks/index.js';
+export {
+  BEFORE_CALLBACKS,
+  type BeforeCallbackCommand,
+  type BeforeCallbackRule,
+} from './providers/tencent-chat/before-callbacks.js';
+export {
+  isMsgElement,
+  type KnownMsgElement,
+  type MsgElementOf,
+  type MsgElementType,
+  msgText,
+  type OtherMsgElement,
+  type TencentMsgElement,
+} from './providers/tencent-chat/elements.js';
+export {
+  type C2CAfterSendMsgEvent,
+  type C2CBeforeSendMsgEvent,
+  type GroupAfterSendMsgEvent,
+  type GroupBeforeSendMsgEvent,
+  type PrevFriendAddEvent,
+  type PrevFriendResponseEvent,
+  type TencentChatCommand,
+  type TencentChatEventOf,
+  tencentChatEventSchemas,
+} from './providers/tencent-chat/events.js';
+export {
+  type TencentChatEvents,
+  type TencentChatOptions,
+  type TencentChatProvider,
+  tencentChat,
+} from './providers/tencent-chat/index.js';
+export type { TencentChatMeta, TencentPlatform } from './providers/tencent-chat/meta.js';
+export {
+  type AllowDecision,
+  type DiscardDecision,
+  type FriendRequestDecision,
+  type FriendResultsDecision,
+  type FriendVerdict,
+  type GateDecision,
+  type InviteDecision,
+  type MessageChange,
+  type MessageChanges,
+  type ModifyDecision,
+  type RefuseMembersDecision,
+  type RejectDecision,
+  type SendMsgDecision,
+  type TencentDecision,
+  type TencentReplyFor,
+  tencent,
+} from './providers/tencent-chat/reply.js';
+export { type TokenOptions, type TokenProof, token } from './providers/token/index.js';
+export {
+  type WhatsAppCallOfferEvent,
+  type WhatsAppEventName,
+  type WhatsAppEventOf,
+  type WhatsAppGroupParticipantsEvent,
+  type WhatsAppMessageEvent,
+  type WhatsAppReactionEvent,
+  type WhatsAppReceiptEvent,
+  whatsappEventSchemas,
+} from './providers/whatsapp/events.js';
+export {
+  GOWA_DEFAULT_SECRET,
+  type WhatsAppEvents,
+  type WhatsAppMeta,
+  type WhatsAppOptions,
+  type WhatsAppProvider,
+  whatsapp,
+} from './providers/whatsapp/index.js';
 export {
   type CloseReport,
   createReceiver,
-  type FrameworkLimits,
   type Receiver,
   type ReceiverLike,
-  type RequestHead,
 } from './receiver/create-receiver.js';
 export type { DeliveryProcessor, Inbox, InboxDelivery } from './receiver/inbox.js';
 export type { ReceiverMode, ReceiverOptions } from './receiver/options.js';
 export type { UnfinishedDelivery } from './receiver/work-tracker.js';
-export * from './sender-toolkit/index.js';
-export { dottedCandidates, type ResolvedEvent, resolveEvent } from './sender-toolkit/resolve-event.js';
+export type { HmacSchemeOptions } from './sender-toolkit/scheme.js';
+export type {
+  EventNameSource,
+  EventSchemas,
+  SenderEvents,
+  SenderMeta,
+  SenderOptions,
+  SenderProvider,
+} from './sender-toolkit/sender-provider.js';
+export type { SignatureOptions } from './sender-toolkit/signature-format.js';
+export type { SignedField } from './sender-toolkit/signed-template.js';
+export type { PayloadSource, RequestSource } from './sender-toolkit/sources.js';
+export type { TimestampOptions, TimestampUnit } from './sender-toolkit/timestamp-window.js';
+export type { TokenSource } from './sender-toolkit/token-check.js';
 export { type VerifyResult, verify } from './verify.js';

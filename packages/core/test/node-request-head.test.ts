@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { nodeRequestHead, type RequestHead } from '@hookguard/core';
+import { nodeRequestHead, type RequestHead } from '@hookguard/core/adapter';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exchange, head } from '../../../test/bad-input/wire.js';
 import { type Listening, listen } from '../../../test/support/http.js';

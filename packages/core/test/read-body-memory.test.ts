@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { readBody } from '@hookguard/core';
+import { readBody } from '@hookguard/core/adapter';
 import { describe, expect, it } from 'vitest';
 import { peakGrowth } from '../../../test/support/live-memory.js';
 import type { BodyHead } from '../src/body/read-body.js';

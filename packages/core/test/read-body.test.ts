@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { deflateSync, gzipSync } from 'node:zlib';
-import { readBody } from '@hookguard/core';
+import { readBody } from '@hookguard/core/adapter';
 import { describe, expect, it } from 'vitest';
 import { refusal } from './refusal.js';
 

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { deflateSync, gzipSync } from 'node:zlib';
-import { type BodyLimits, createReceiver, github, readBody, type WebhookError } from '@hookguard/core';
+import { createReceiver, github, type WebhookError } from '@hookguard/core';
+import { type BodyLimits, readBody } from '@hookguard/core/adapter';
 import { gitHubRequest, githubFixtures } from '@hookguard/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BodyHead } from '../src/body/read-body.js';

@@ -1,11 +1,5 @@
-import {
-  createReceiver,
-  describeThrown,
-  type Inbox,
-  type InboxDelivery,
-  type Logger,
-  onebot,
-} from '@hookguard/core';
+import { createReceiver, type Inbox, type InboxDelivery, type Logger, onebot } from '@hookguard/core';
+import { describeThrown } from '@hookguard/core/adapter';
 import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { awkwardThrownValues, failOnProcessCrash } from '../../../test/support/thrown-values.js';

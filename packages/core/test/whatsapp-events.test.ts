@@ -3,7 +3,6 @@ import {
   type HandlerContext,
   type UnknownEvent,
   verify,
-  WHATSAPP_DEADLINE_MS,
   type WhatsAppMeta,
   whatsapp,
   whatsappEventSchemas,
@@ -15,6 +14,7 @@ import {
   whatsappMessageShapes,
 } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
+import { WHATSAPP_DEADLINE_MS } from '../src/providers/whatsapp/index.js';
 import { docExamples, docPayloadStructure, legacySeedExamples } from './whatsapp-examples.js';
 
 const SECRET = 'gowa-secret';

@@ -1,5 +1,5 @@
 import type { ReceiverLike } from '@hookguard/core';
-import { nodeRequestHead, writeNodeResponse } from '@hookguard/core';
+import { nodeRequestHead, writeNodeResponse } from '@hookguard/core/adapter';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 export interface ExpressWebhookOptions {

@@ -1,5 +1,5 @@
 import type { ReceiverLike } from '@hookguard/core';
-import { nodeRequestHead } from '@hookguard/core';
+import { nodeRequestHead } from '@hookguard/core/adapter';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 

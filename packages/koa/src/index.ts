@@ -1,5 +1,5 @@
 import type { ReceiverLike, WebhookResponse } from '@hookguard/core';
-import { nodeRequestHead } from '@hookguard/core';
+import { nodeRequestHead } from '@hookguard/core/adapter';
 import type { Context, Middleware } from 'koa';
 
 export interface KoaWebhookOptions {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DeliveryProcessor, InboxDelivery, Logger } from '@hookguard/core';
-import { describeThrown, HandlerError, stderrLogger } from '@hookguard/core';
+import { HandlerError, stderrLogger } from '@hookguard/core';
+import { describeThrown } from '@hookguard/core/adapter';
 import type { RedisClient } from './client.js';
 import type { InboxKeys } from './inbox-keys.js';
 import { execAll, luaScript, runScript } from './scripts.js';

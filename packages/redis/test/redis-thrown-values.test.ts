@@ -1,4 +1,5 @@
-import { createReceiver, describeThrown, onebot } from '@hookguard/core';
+import { createReceiver, onebot } from '@hookguard/core';
+import { describeThrown } from '@hookguard/core/adapter';
 import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
 import { type InboxWorker, redisInbox } from '@hookguard/redis';
 import { Redis } from 'ioredis';

@@ -1,4 +1,6 @@
-import { github, githubEventSchemas, parseJsonBody, type VerifyInput } from '@hookguard/core';
+import { github, githubEventSchemas, type VerifyInput } from '@hookguard/core';
+// parseJsonBody is internal (no entry point exports it): timed from its source.
+import { parseJsonBody } from '../../../packages/core/src/body/parse-json.js';
 import { EVENT_OF_SIZE, githubRequest, type SizeName } from '../payloads.js';
 import { pairedRatio, type Timed, timeAlternating } from './timing.js';
 

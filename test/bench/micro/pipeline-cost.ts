@@ -1,5 +1,8 @@
 import { Readable } from 'node:stream';
-import { github, githubEventSchemas, parseJsonBody, readBody, type VerifyInput } from '@hookguard/core';
+import { github, githubEventSchemas, type VerifyInput } from '@hookguard/core';
+import { readBody } from '@hookguard/core/adapter';
+// parseJsonBody is internal (no entry point exports it): timed from its source.
+import { parseJsonBody } from '../../../packages/core/src/body/parse-json.js';
 import { EVENT_OF_SIZE, githubRequest, type SizeName } from '../payloads.js';
 import { githubReceiver } from '../servers/hookguard.js';
 import { handWrittenVerify, handWrittenVerifyAndParse, readAll } from '../servers/raw.js';

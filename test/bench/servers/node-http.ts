@@ -30,7 +30,7 @@ async function listenerFor(variant: Variant): Promise<Listener> {
     }
     case 'c':
     case 'c-sw': {
-      const { nodeRequestHead, writeNodeResponse } = await import('@hookguard/core');
+      const { nodeRequestHead, writeNodeResponse } = await import('@hookguard/core/adapter');
       const { githubReceiver, standardReceiver } = await import('./hookguard.js');
       const receiver = variant === 'c' ? githubReceiver() : standardReceiver();
       return (request, response) => {

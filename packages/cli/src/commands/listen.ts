@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createReceiver, type Provider, silentLogger, writeNodeResponse } from '@hookguard/core';
+import { createReceiver, type Provider, silentLogger } from '@hookguard/core';
+import { writeNodeResponse } from '@hookguard/core/adapter';
 import { integerOption, parseCommandArgs } from '../args.js';
 import { runtimeError, usageError } from '../cli-error.js';
 import type { CliIo } from '../io/cli-io.js';

@@ -1,15 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import {
-  errorResponse,
   isWebhookError,
-  nodeRequestHead,
   type Provider,
   type ReceiverLike,
-  readBody,
   verify,
   WebhookError,
   type WebhookResponse,
 } from '@hookguard/core';
+import { errorResponse, nodeRequestHead, readBody } from '@hookguard/core/adapter';
 import type { ReplyReading, SenderProfile } from '../senders/sender-profile.js';
 
 /** Everything `listen` reports about one delivery. */

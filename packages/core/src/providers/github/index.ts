@@ -87,6 +87,3 @@ export function github(options: GitHubOptions): GitHubProvider {
     fallback: () => emptyResponse(202),
   };
 }
-
-export * from './actions.js';
-export * from './events.js';

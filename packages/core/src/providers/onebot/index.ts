@@ -104,7 +104,3 @@ function keyPart(value: unknown): string | undefined {
   if (value === undefined) return '';
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
-
-export * from './events.js';
-export * from './reply.js';
-export * from './segments.js';

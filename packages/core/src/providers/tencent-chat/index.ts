@@ -159,8 +159,4 @@ function deliveryKeyOf(command: string, sdkAppId: string | undefined, payload: u
 }
 
 export { BEFORE_CALLBACKS, type BeforeCallbackCommand, type BeforeCallbackRule } from './before-callbacks.js';
-export * from './elements.js';
-export * from './events.js';
-export * from './meta.js';
-export * from './reply.js';
 export { tencentChatSign } from './verify.js';

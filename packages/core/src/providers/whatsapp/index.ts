@@ -93,5 +93,3 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
-
-export * from './events.js';

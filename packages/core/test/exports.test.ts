@@ -1,0 +1,132 @@
+/**
+ * The public surface, pinned. An app author's import list is `@hookguard/core`; adapters, stores
+ * and workers use `@hookguard/core/adapter`; everything else is internal. Adding or removing a
+ * name here is an API change: say so in a changeset.
+ */
+import { readFileSync } from 'node:fs';
+import * as root from '@hookguard/core';
+import * as adapter from '@hookguard/core/adapter';
+import { describe, expect, it } from 'vitest';
+
+/** Runtime values only: types leave nothing behind in the module. */
+const valuesOf = (module: object) => Object.keys(module).sort();
+
+/** Kept small on purpose (octokit's root exports 9): a name past this needs a very good reason. */
+const ROOT_BUDGET = 40;
+
+const ROOT = [
+  'BEFORE_CALLBACKS',
+  'BodyError',
+  'GOWA_DEFAULT_SECRET',
+  'HandlerError',
+  'VerificationError',
+  'WebhookError',
+  'consoleLogger',
+  'createReceiver',
+  'emptyResponse',
+  'github',
+  'githubEventSchemas',
+  'hmac',
+  'isMsgElement',
+  'isSegment',
+  'isWebhookError',
+  'jsonResponse',
+  'memoryDedupeStore',
+  'msgText',
+  'onebot',
+  'onebotEventSchemas',
+  'plainText',
+  'segment',
+  'silentLogger',
+  'standardWebhooks',
+  'stderrLogger',
+  'tencent',
+  'tencentChat',
+  'tencentChatEventSchemas',
+  'token',
+  'verify',
+  'whatsapp',
+  'whatsappEventSchemas',
+];
+
+const ADAPTER = [
+  'DEFAULT_BODY_LIMIT',
+  'DEFAULT_BODY_TIMEOUT_MS',
+  'describeThrown',
+  'emptyResponse',
+  'errorResponse',
+  'headerValue',
+  'headersFromFetch',
+  'jsonResponse',
+  'nodeRequestHead',
+  'queryOf',
+  'readBody',
+  'writeNodeResponse',
+];
+
+/** Building blocks of the providers and the receiver: reachable from no entry point. */
+const INTERNAL = [
+  'DIGEST_BYTES',
+  'decodeSignature',
+  'dedupeKey',
+  'dottedCandidates',
+  'hmacDigest',
+  'isDedupeStore',
+  'matchHmac',
+  'parseJsonBody',
+  'resolveEvent',
+  'safeEqual',
+  'secretList',
+  'serialiseOneBotReply',
+  'tencentChatSign',
+];
+
+describe('@hookguard/core (the root)', () => {
+  it(`exports at most ${ROOT_BUDGET} runtime values`, () => {
+    expect(valuesOf(root).length).toBeLessThanOrEqual(ROOT_BUDGET);
+  });
+
+  it('exports exactly the app-facing values', () => {
+    expect(valuesOf(root)).toEqual([...ROOT].sort());
+  });
+
+  it('keeps adapter plumbing off the root, except the two answers a `respond` option builds', () => {
+    const shared = ADAPTER.filter((name) => name in root);
+    expect(shared).toEqual(['emptyResponse', 'jsonResponse']);
+  });
+});
+
+describe('@hookguard/core/adapter', () => {
+  it('exports exactly the plumbing adapters, stores and workers use', () => {
+    expect(valuesOf(adapter)).toEqual([...ADAPTER].sort());
+  });
+
+  it('hands out the same functions as the root where both export one', () => {
+    expect(adapter.jsonResponse).toBe(root.jsonResponse);
+    expect(adapter.emptyResponse).toBe(root.emptyResponse);
+  });
+});
+
+describe('internals', () => {
+  it.each(INTERNAL)('%s is exported by no entry point', (name) => {
+    expect(name in root).toBe(false);
+    expect(name in adapter).toBe(false);
+  });
+});
+
+const sourceOf = (file: string) => readFileSync(new URL(`../src/${file}`, import.meta.url), 'utf8');
+
+/** The files an entry point re-exports from (it holds nothing else), relative to src/. */
+const reExportedBy = (entry: string) => [
+  ...new Set([...sourceOf(entry).matchAll(/ from '\.\/(.+)\.js';$/gm)].map((match) => `${match[1]}.ts`)),
+];
+
+describe('entry point sources', () => {
+  // `export *` lets a name go public by being added to some inner file: each is listed instead,
+  // in the entry point and in every file it re-exports through.
+  it.each(['index.ts', 'adapter.ts'])('src/%s and every file it re-exports from list every name', (entry) => {
+    const files = [entry, ...reExportedBy(entry)];
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) expect(sourceOf(file), file).not.toMatch(/^export\s*\*/m);
+  });
+});
