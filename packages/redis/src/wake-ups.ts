@@ -134,7 +134,9 @@ export function wakeUps(redis: RedisClient, logger: Logger): WakeUps {
         subscribe(name, channel);
       }
       const own = channel;
-      const waiter: Waiter = { pulsed: false, wake: undefined, pending: undefined };
+      // Joining a live subscription: a message sent before it joined went to the others only, so
+      // its first `next()` answers at once and it reads the record, as after a confirmation.
+      const waiter: Waiter = { pulsed: own.live, wake: undefined, pending: undefined };
       own.waiters.add(waiter);
       return {
         get live() {

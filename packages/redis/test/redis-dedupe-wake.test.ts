@@ -105,6 +105,24 @@ describeWithRedis('redisDedupeStore() wakes waiting duplicates on a real Redis',
     }
   });
 
+  it('misses no settle when it joins a subscription other duplicates already hold', async () => {
+    const prefix = server.prefix();
+    const a = instance({ prefix });
+    const b = instance({ prefix, pollMs: SLOW_POLL_MS, recheckMs: SLOW_POLL_MS });
+    const token = await claimed(a.store, 'k');
+    const earlier = b.store.waitForSettle('k', 10_000);
+    await vi.waitFor(async () => expect(await subscribers(`${prefix}k`)).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // its confirmation is in
+    // The run settles and its message is gone before the next duplicate subscribes: written
+    // here without a message, which is all that duplicate can see of it.
+    await admin.set(`${prefix}k`, `d:${token} ${JSON.stringify(jsonResponse(200, {}))}`);
+    const started = performance.now();
+    await b.store.waitForSettle('k', 10_000);
+    expect(performance.now() - started).toBeLessThan(WOKEN_WITHIN_MS);
+    await admin.publish(`${prefix}k`, 'settled'); // the earlier duplicate, too, learns of it
+    await earlier;
+  });
+
   it('still finds a lease that ran out (no message comes) at the recheck interval', async () => {
     const prefix = server.prefix();
     const a = instance({ prefix });
