@@ -1,15 +1,44 @@
 import { randomUUID } from 'node:crypto';
-import type { DedupeClaim, DedupeStore, WebhookResponse } from '@hookguard/core';
+import {
+  type DedupeClaim,
+  type DedupeStore,
+  type Logger,
+  stderrLogger,
+  type WebhookResponse,
+} from '@hookguard/core';
 import type { RedisClient } from './client.js';
 import { luaScript, runScript } from './scripts.js';
+import { type Listening, wakeUps } from './wake-ups.js';
 
 export interface RedisDedupeOptions {
   /** Prepended to every key. Default `hookguard:dedupe:`. */
   readonly prefix?: string;
   /** How long a success is remembered. Default 24 hours (GitHub redeliveries are manual, days later). */
   readonly ttlMs?: number;
-  /** How often a waiting duplicate looks again. Default 50 ms. */
+  /**
+   * Wake a duplicate that waits for the run in flight as soon as that run settles, by Redis
+   * pub/sub (one more connection per store, opened when a duplicate first waits). Default `true`;
+   * `false` polls every `pollMs` instead.
+   */
+  readonly wakeUps?: boolean;
+  /** How often a waiting duplicate looks again while it cannot be woken. Default 50 ms. */
   readonly pollMs?: number;
+  /**
+   * How often a waiting duplicate that can be woken still looks again: the net for a wake-up that
+   * never comes (a lost message, a lease that ran out). Default 1000 ms.
+   */
+  readonly recheckMs?: number;
+  /** Where a failing wake-up connection is reported (once per outage). Default `stderrLogger`. */
+  readonly logger?: Logger;
+}
+
+/** A `DedupeStore` with a connection of its own to close. */
+export interface RedisDedupeStore extends DedupeStore {
+  /**
+   * Closes the wake-up connection, if one was opened; waiting duplicates poll from then on.
+   * Closing the client the store was given (`redis.quit()`) closes it too.
+   */
+  close(): Promise<void>;
 }
 
 // One key per delivery. Its value says everything: `p:<token>` while a receiver runs it (with the
@@ -26,11 +55,16 @@ if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return false en
 return redis.call('GET', KEYS[1])
 `);
 
-/** Store the answer if we still hold the key, or if our lease ran out and nobody took it over. */
+/**
+ * Store the answer if we still hold the key, or if our lease ran out and nobody took it over, and
+ * wake the duplicates waiting for it. The wake-up channel is the key's own name. `pcall`: a
+ * PUBLISH that an ACL refuses must not undo the answer; the waiters' polling still finds it.
+ */
 const COMPLETE = luaScript(`
 local current = redis.call('GET', KEYS[1])
 if current == false or current == ARGV[1] then
   redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+  redis.pcall('PUBLISH', KEYS[1], 'settled')
   return 1
 end
 return 0
@@ -39,11 +73,14 @@ return 0
 /**
  * Delete only our own claim, or the success our own claim wrote (ARGV[2] is its prefix
  * `d:<token> `): a lease that ran out may already belong to someone else, and so may the answer.
+ * A waiting duplicate is woken to take the delivery over.
  */
 const RELEASE = luaScript(`
 local current = redis.call('GET', KEYS[1])
 if current == ARGV[1] or (current and string.sub(current, 1, #ARGV[2]) == ARGV[2]) then
-  return redis.call('DEL', KEYS[1])
+  redis.call('DEL', KEYS[1])
+  redis.pcall('PUBLISH', KEYS[1], 'settled')
+  return 1
 end
 return 0
 `);
@@ -68,15 +105,17 @@ function withDigest<C extends DedupeClaim>(claim: C, digest: string | undefined)
 /**
  * A `DedupeStore` shared by every receiver connected to one Redis: the claim is one atomic
  * `SET NX PX`, so two instances behind a load balancer never run the same delivery together, and
- * the cached answer lives next to it. Waiting duplicates poll (see README: duplicates are rare,
- * and polling needs no dedicated subscriber connection).
+ * the cached answer lives next to it. A duplicate that arrives while the first run is in flight is
+ * woken by pub/sub when that run settles, and polls as a fallback (see README).
  */
-export function redisDedupeStore(redis: RedisClient, options: RedisDedupeOptions = {}): DedupeStore {
+export function redisDedupeStore(redis: RedisClient, options: RedisDedupeOptions = {}): RedisDedupeStore {
   const prefix = options.prefix ?? 'hookguard:dedupe:';
   const ttlMs = Math.round(options.ttlMs ?? 24 * 60 * 60 * 1000);
   const pollMs = options.pollMs ?? 50;
-  if (!(ttlMs > 0) || !(pollMs > 0))
-    throw new TypeError('redisDedupeStore(): ttlMs and pollMs must be positive');
+  const recheckMs = options.recheckMs ?? 1000;
+  if (!(ttlMs > 0) || !(pollMs > 0) || !(recheckMs > 0))
+    throw new TypeError('redisDedupeStore(): ttlMs, pollMs and recheckMs must be positive');
+  const wake = options.wakeUps === false ? undefined : wakeUps(redis, options.logger ?? stderrLogger);
 
   return {
     async claim(key, leaseMs, digest): Promise<DedupeClaim> {
@@ -102,13 +141,36 @@ export function redisDedupeStore(redis: RedisClient, options: RedisDedupeOptions
 
     async waitForSettle(key, timeoutMs) {
       const until = Date.now() + timeoutMs;
-      for (;;) {
-        const left = until - Date.now();
-        if (left <= 0) return;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, left)));
-        const current = await redis.get(prefix + key);
-        if (current === null || !current.startsWith(IN_FLIGHT)) return;
+      const listening = wake?.listen(prefix + key);
+      try {
+        for (;;) {
+          const left = until - Date.now();
+          if (left <= 0) return;
+          // The first event is the subscription's confirmation: the record is read again after it,
+          // so a settle between the claim and the subscription is not missed.
+          await pause(Math.min(listening?.live ? recheckMs : pollMs, left), listening);
+          listening?.clear();
+          const current = await redis.get(prefix + key);
+          if (current === null || !current.startsWith(IN_FLIGHT)) return;
+        }
+      } finally {
+        listening?.stop();
       }
     },
+
+    close: async () => wake?.close(),
   };
+}
+
+/** Waits `ms`, or less if a wake-up comes first. */
+async function pause(ms: number, listening: Listening | undefined): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const slept = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await (listening === undefined ? slept : Promise.race([slept, listening.next()]));
+  } finally {
+    clearTimeout(timer);
+  }
 }

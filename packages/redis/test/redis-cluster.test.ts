@@ -1,8 +1,8 @@
 import { once } from 'node:events';
-import { createReceiver, onebot, type ReceiverLike } from '@hookguard/core';
+import { createReceiver, jsonResponse, onebot, type ReceiverLike } from '@hookguard/core';
 import { napcatGroupMessage, signOneBot } from '@hookguard/core/testing';
 import { type InboxWorker, inboxKeys, type RedisInbox, redisDedupeStore, redisInbox } from '@hookguard/redis';
-import { Cluster } from 'ioredis';
+import { Cluster, type Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { adapters } from '../../../test/conformance/adapters.js';
 import type { Listening } from '../../../test/support/http.js';
@@ -25,10 +25,10 @@ function napcatPost(url: string, id: number) {
  * A Cluster client as docs/redis-cluster.md configures one, once it knows the slot map: without
  * an offline queue, a command sent before that fails at once.
  */
-async function clusterClient(cluster: RedisClusterHandle): Promise<Cluster> {
+async function clusterClient(cluster: RedisClusterHandle, connectionName?: string): Promise<Cluster> {
   const client = new Cluster([...cluster.startupNodes], {
     enableOfflineQueue: false,
-    redisOptions: { maxRetriesPerRequest: 1 },
+    redisOptions: { maxRetriesPerRequest: 1, ...(connectionName === undefined ? {} : { connectionName }) },
   });
   client.on('error', () => {});
   await once(client, 'ready');
@@ -186,6 +186,56 @@ describeWithRedisCluster('@hookguard/redis on a real Redis Cluster', (cluster) =
       expect(await runsPerDelivery(counts)).toEqual(new Map([[7, 1]]));
     }
   }, 40_000);
+
+  it('wakes a waiting duplicate on a Cluster whichever master holds its key, and closes what it opened', async () => {
+    const prefix = cluster.prefix();
+    const name = `wake-${prefix.slice(5, 13)}`;
+    const first = await clusterClient(cluster);
+    const second = await clusterClient(cluster, name);
+    closers.push(async () => {
+      first.disconnect();
+      second.disconnect();
+    });
+    // Polling this slowly, an answer well within it came from a wake-up.
+    const options = { prefix, pollMs: 2000, recheckMs: 2000 };
+    const owner = redisDedupeStore(first, options);
+    const duplicate = redisDedupeStore(second, options);
+    const everyNode = async (ask: (node: Redis) => Promise<number>) =>
+      (await Promise.all(redis.nodes('all').map(ask))).reduce((sum, n) => sum + n, 0);
+    const subscribers = (channel: string) =>
+      everyNode(async (node) => ((await node.pubsub('NUMSUB', channel)) as [string, number])[1]);
+    const named = () =>
+      everyNode(
+        async (node) =>
+          ((await node.client('LIST')) as string)
+            .split('\n')
+            .filter((line) => line.includes(` name=${name} `)).length,
+      );
+    // One key on each master: the settle is published on one node, the subscription lives on another.
+    const keys = new Map<string, string>();
+    for (let n = 0; keys.size < 3; n++) {
+      const master = await cluster.masterOf(`${prefix}k${n}`);
+      if (![...keys.values()].includes(master)) keys.set(`k${n}`, master);
+    }
+    // The client's own connection to each master is open before counting; the rest is the store's.
+    await Promise.all([...keys.keys()].map((key) => second.get(`${prefix}${key}`)));
+    const before = await named();
+    for (const key of keys.keys()) {
+      const claim = await owner.claim(key, 60_000);
+      if (claim.state !== 'claimed') throw new Error('expected a claim');
+      expect(await duplicate.claim(key, 60_000)).toEqual({ state: 'in-flight' });
+      const waited = duplicate.waitForSettle(key, 10_000);
+      await vi.waitFor(async () => expect(await subscribers(`${prefix}${key}`)).toBe(1));
+      const completedAt = performance.now();
+      await owner.complete(key, claim.token, jsonResponse(200, { key }));
+      await waited;
+      expect(performance.now() - completedAt, keys.get(key)).toBeLessThan(500);
+      expect(await duplicate.claim(key, 60_000)).toMatchObject({ state: 'done' });
+    }
+    expect(await named()).toBeGreaterThan(before);
+    await Promise.all([owner.close(), duplicate.close()]);
+    await vi.waitFor(async () => expect(await named()).toBe(before));
+  });
 
   it.skipIf(process.env['REDIS_CLUSTER_URLS'] !== undefined)(
     'loses no delivery that got a 2xx when the master holding the inbox is killed and its replica takes over',
