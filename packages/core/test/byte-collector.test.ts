@@ -154,7 +154,8 @@ describe('ByteCollector', () => {
         for (let index = 0; index < count; index++) collector.add(make());
         const held = liveBytes() - before;
         const size = collector.received;
-        expect(held, name).toBeLessThan(size + 2 * COLLECTOR_BLOCK_SIZE + 64 * KiB);
+        // 256 KiB for what else the worker allocates meanwhile (a loaded machine went past 64 KiB once).
+        expect(held, name).toBeLessThan(size + 2 * COLLECTOR_BLOCK_SIZE + 256 * KiB);
         expect(collector.finish().byteLength).toBe(size);
       }
     });
