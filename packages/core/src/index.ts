@@ -45,6 +45,21 @@ export type {
 export * from './providers/github/index.js';
 export * from './providers/hmac/index.js';
 export * from './providers/onebot/index.js';
+export {
+  type QQBotEventName,
+  type QQBotEventOf,
+  type QQBotEvents,
+  type QQBotKeyPair,
+  type QQBotMeta,
+  type QQBotOptions,
+  type QQBotProvider,
+  qqBot,
+  qqBotAck,
+  qqBotEventSchemas,
+  qqBotKeyPair,
+  qqBotSeed,
+  qqBotValidationSignature,
+} from './providers/qq-bot/index.js';
 export * from './providers/standard-webhooks/index.js';
 export * from './providers/tencent-chat/index.js';
 export * from './providers/token/index.js';
