@@ -8,7 +8,7 @@ export interface QQBotSignOptions {
   /** `X-Signature-Timestamp`, Unix seconds; default now. Signed as the exact header text. */
   readonly timestamp?: number | string;
   /** `X-Bot-Appid`; left out when absent. */
-  readonly appId?: string;
+  readonly appId?: string | undefined;
 }
 
 /**
