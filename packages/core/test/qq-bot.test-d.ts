@@ -64,3 +64,16 @@ receiver.on('C2C_MESSAGE', () => {});
 
 // Returning nothing, synchronously or not, is fine.
 receiver.on('FRIEND_ADD', async () => {});
+
+// docs/senders.md, "QQ official bots", kept compiling.
+declare function replyTo(openid: string, messageId: string, text: string): Promise<void>;
+declare function replyInGroup(groupOpenid: string, messageId: string, text: string): Promise<void>;
+export const bot = createReceiver(
+  qqBot({ secret: process.env.QQ_APP_SECRET!, appId: process.env.QQ_APP_ID! }),
+)
+  .on('C2C_MESSAGE_CREATE', async (event) => {
+    await replyTo(event.d.author.user_openid, event.d.id, `you said ${event.d.content}`); // OpenAPI
+  })
+  .on('GROUP_AT_MESSAGE_CREATE', async (event) => {
+    await replyInGroup(event.d.group_openid, event.d.id, '收到');
+  });
