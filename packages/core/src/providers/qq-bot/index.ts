@@ -85,7 +85,8 @@ export function qqBot(options: QQBotOptions): QQBotProvider {
     verify: (input) => verifyQQBot(config, input),
     handshake: (payload, input) =>
       qqBotHandshake(payload, () => {
-        // Verified already; with one secret this is the only pair, with several the one that signed.
+        if (pairs.length === 1) return (pairs[0] as QQBotKeyPair).privateKey;
+        // Verified already; with several secrets, answer with the pair that signed the request.
         const outcome = verifyQQBot(config, input);
         return (pairs[outcome.ok ? (outcome.secretIndex ?? 0) : 0] as QQBotKeyPair).privateKey;
       }),
