@@ -38,9 +38,12 @@ export interface RawResponse {
 
 export interface PostOptions {
   readonly method?: string;
-  readonly headers?: Record<string, string>;
+  /** A list sends the header once per entry (a duplicated header). */
+  readonly headers?: Record<string, string | readonly string[]>;
   /** Write the body with `req.write()` and no Content-Length, as NapCat does (chunked). */
   readonly chunked?: boolean;
+  /** With `chunked`: one `req.write()`, so one chunk on the wire, per this many bytes. */
+  readonly chunkSize?: number;
 }
 
 /** A POST over real HTTP; chunked mode reproduces NapCat's exact request construction. */
@@ -50,7 +53,9 @@ export function post(
   options: PostOptions = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { ...options.headers };
+    const headers: Record<string, string | number | string[]> = {};
+    for (const [name, value] of Object.entries(options.headers ?? {}))
+      headers[name] = typeof value === 'string' ? value : [...value];
     if (!options.chunked) headers['content-length'] = Buffer.byteLength(body);
     const req = httpRequest(url, { method: options.method ?? 'POST', headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -62,7 +67,11 @@ export function post(
       res.on('error', reject);
     });
     req.on('error', reject);
-    if (options.chunked) req.write(body);
+    if (options.chunked) {
+      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+      const size = options.chunkSize ?? bytes.byteLength;
+      for (let at = 0; at < bytes.byteLength; at += size) req.write(bytes.subarray(at, at + size));
+    }
     req.end(options.chunked ? undefined : body);
   });
 }

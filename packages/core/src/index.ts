@@ -96,6 +96,18 @@ export {
   type SegmentType,
   segment,
 } from './providers/onebot/segments.js';
+export {
+  type QQBotEventName,
+  type QQBotEventOf,
+  qqBotEventSchemas,
+} from './providers/qq-bot/events.js';
+export {
+  type QQBotEvents,
+  type QQBotMeta,
+  type QQBotOptions,
+  type QQBotProvider,
+  qqBot,
+} from './providers/qq-bot/index.js';
 export { type StandardWebhooksOptions, standardWebhooks } from './providers/standard-webhooks/index.js';
 export {
   BEFORE_CALLBACKS,

@@ -36,6 +36,8 @@ const ROOT = [
   'onebot',
   'onebotEventSchemas',
   'plainText',
+  'qqBot',
+  'qqBotEventSchemas',
   'segment',
   'silentLogger',
   'standardWebhooks',
