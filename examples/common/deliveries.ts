@@ -7,11 +7,11 @@ import {
   napcatGroupMessage,
   onebotFixtures,
   onebotStandardPrivateMessage,
-  signGitHub,
+  signGithub,
   signHmac,
-  signOneBot,
-  signStandardWebhook,
-  signWhatsApp,
+  signOnebot,
+  signStandardWebhooks,
+  signWhatsapp,
   tencentChatFixtures,
   tencentChatUrl,
   whatsappFixtures,
@@ -37,7 +37,7 @@ export function exampleDeliveries(config: ExampleConfig): ExampleDelivery[] {
     secret = config.onebotSecret,
   ) => {
     const body = json(event);
-    return { name, url: '/onebot', headers: signOneBot(body, secret), body, expect };
+    return { name, url: '/onebot', headers: signOnebot(body, secret), body, expect };
   };
   // Its own message_id: dedupe (on by default) answers a second delivery of one id as the first.
   const groupPing = {
@@ -90,7 +90,7 @@ export function exampleDeliveries(config: ExampleConfig): ExampleDelivery[] {
     {
       name: 'whatsapp: message',
       url: '/whatsapp',
-      headers: signWhatsApp(whatsappBody, config.whatsappSecret),
+      headers: signWhatsapp(whatsappBody, config.whatsappSecret),
       body: whatsappBody,
       expect: { status: 200, json: { ok: true } },
     },
@@ -108,7 +108,7 @@ export function exampleDeliveries(config: ExampleConfig): ExampleDelivery[] {
         'content-type': 'application/json',
         'x-github-event': 'issues',
         'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958',
-        ...signGitHub(githubBody, config.githubSecret),
+        ...signGithub(githubBody, config.githubSecret),
       },
       body: githubBody,
       expect: { status: 204 },
@@ -116,7 +116,7 @@ export function exampleDeliveries(config: ExampleConfig): ExampleDelivery[] {
     {
       name: 'standard webhooks: invoice.paid',
       url: '/standard-webhooks',
-      headers: signStandardWebhook(standardBody, config.standardWebhooksSecret),
+      headers: signStandardWebhooks(standardBody, config.standardWebhooksSecret),
       body: standardBody,
       expect: { status: 204 },
     },

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { type BodyLimits, createReceiver, github, readBody, type WebhookError } from '@hookguard/core';
-import { gitHubRequest, githubFixtures } from '@hookguard/core/testing';
+import { githubFixtures, githubRequest } from '@hookguard/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BodyHead } from '../src/body/read-body.js';
 import { readWebBody } from '../src/body/read-web-body.js';
@@ -308,7 +308,7 @@ describe('readWebBody()', () => {
 
 describe('receiver.fetch() reads the Web stream itself', () => {
   const SECRET = 'gh-web-secret';
-  const delivery = () => gitHubRequest('issues.opened', githubFixtures['issues.opened'], SECRET);
+  const delivery = () => githubRequest('issues.opened', githubFixtures['issues.opened'], SECRET);
   const receiverWith = (handled: (title: unknown) => void) =>
     createReceiver(github({ secret: SECRET })).on('issues.opened', (event) => {
       handled(event.issue.title);

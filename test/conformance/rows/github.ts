@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReceiver, github } from '@hookguard/core';
-import { githubFixtures, signGitHub } from '@hookguard/core/testing';
+import { githubFixtures, signGithub } from '@hookguard/core/testing';
 import { type Delivery, type ProviderRow, widen } from '../row.js';
 
 const SECRET = 'conformance-github';
@@ -26,9 +26,9 @@ export const githubRow: ProviderRow = {
   path: '/github',
   receiver: (options) => widen(createReceiver(github({ secret: SECRET }), options)),
   serialise: (payload) => JSON.stringify(payload),
-  deliver: (body, name) => delivery(body, name, signGitHub(body, SECRET)),
+  deliver: (body, name) => delivery(body, name, signGithub(body, SECRET)),
   forged: {
-    deliver: (body, name) => delivery(body, name, signGitHub(body, 'other')),
+    deliver: (body, name) => delivery(body, name, signGithub(body, 'other')),
     code: 'SIGNATURE_MISMATCH',
   },
   unsigned: { deliver: (body, name) => delivery(body, name, {}), code: 'SIGNATURE_MISSING' },

@@ -1,5 +1,5 @@
 import { createReceiver, onebot } from '@hookguard/core';
-import { onebotFixtures, signOneBot } from '@hookguard/core/testing';
+import { onebotFixtures, signOnebot } from '@hookguard/core/testing';
 import { type NamedEvent, type ProviderRow, widen } from '../row.js';
 
 const SECRET = 'conformance-onebot';
@@ -10,9 +10,9 @@ export const onebotRow: ProviderRow = {
   path: '/onebot',
   receiver: (options) => widen(createReceiver(onebot({ secret: SECRET }), options)),
   serialise: (payload) => JSON.stringify(payload),
-  deliver: (body) => ({ headers: signOneBot(body, SECRET), body }),
+  deliver: (body) => ({ headers: signOnebot(body, SECRET), body }),
   forged: {
-    deliver: (body) => ({ headers: signOneBot(body, 'not-the-secret'), body }),
+    deliver: (body) => ({ headers: signOnebot(body, 'not-the-secret'), body }),
     code: 'SIGNATURE_MISMATCH',
   },
   unsigned: {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReceiver, standardWebhooks } from '@hookguard/core';
-import { signStandardWebhook } from '@hookguard/core/testing';
+import { signStandardWebhooks } from '@hookguard/core/testing';
 import { type ProviderRow, widen } from '../row.js';
 
 const SECRET = `whsec_${Buffer.from('conformance-standard-webhooks').toString('base64')}`;
@@ -19,9 +19,9 @@ export const standardWebhooksRow: ProviderRow = {
   path: '/webhooks',
   receiver: (options) => widen(createReceiver(standardWebhooks({ secret: SECRET }), options)),
   serialise: (payload) => JSON.stringify(payload),
-  deliver: (body) => ({ headers: signStandardWebhook(body, SECRET, message(body)), body }),
+  deliver: (body) => ({ headers: signStandardWebhooks(body, SECRET, message(body)), body }),
   forged: {
-    deliver: (body) => ({ headers: signStandardWebhook(body, OTHER, message(body)), body }),
+    deliver: (body) => ({ headers: signStandardWebhooks(body, OTHER, message(body)), body }),
     code: 'SIGNATURE_MISMATCH',
   },
   unsigned: {

@@ -1,5 +1,5 @@
 import { createReceiver, whatsapp } from '@hookguard/core';
-import { goJson, signWhatsApp, whatsappFixtures } from '@hookguard/core/testing';
+import { goJson, signWhatsapp, whatsappFixtures } from '@hookguard/core/testing';
 import { type ProviderRow, widen } from '../row.js';
 
 const SECRET = 'conformance-gowa';
@@ -12,10 +12,10 @@ export const whatsappRow: ProviderRow = {
   receiver: (options) => widen(createReceiver(whatsapp({ secret: SECRET }), options)),
   // GOWA's bytes: Go's encoding/json (sorted keys, \u003c for <), which only raw-byte checks survive.
   serialise: goJson,
-  deliver: (body) => ({ headers: signWhatsApp(body, SECRET), body }),
+  deliver: (body) => ({ headers: signWhatsapp(body, SECRET), body }),
   // GOWA's public default secret: exactly what a misconfigured sender would use.
   forged: {
-    deliver: (body) => ({ headers: signWhatsApp(body, 'secret'), body }),
+    deliver: (body) => ({ headers: signWhatsapp(body, 'secret'), body }),
     code: 'SIGNATURE_MISMATCH',
   },
   unsigned: {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReceiver, github } from '@hookguard/core';
-import { githubFixtures, signGitHub } from '@hookguard/core/testing';
+import { githubFixtures, signGithub } from '@hookguard/core/testing';
 import { DEMO_SECRETS } from './demo-secrets.js';
 import { utf8 } from './json-body.js';
 import type { SenderProfile } from './sender-profile.js';
@@ -22,7 +22,7 @@ export const githubSender: SenderProfile = {
   encode: (payload) => utf8(JSON.stringify(payload)),
   needsEvent: 'the X-GitHub-Event header: pass --event (e.g. --event issues)',
   sign({ body, secret, event }) {
-    const signed = signGitHub(body, secret ?? '');
+    const signed = signGithub(body, secret ?? '');
     return {
       query: [],
       headers: [

@@ -1,5 +1,5 @@
 import { createReceiver, onebot } from '@hookguard/core';
-import { onebotFixtures, signOneBot } from '@hookguard/core/testing';
+import { onebotFixtures, signOnebot } from '@hookguard/core/testing';
 import JSON5 from 'json5';
 import { DEMO_SECRETS } from './demo-secrets.js';
 import { fieldOf, tryParseJson, utf8 } from './json-body.js';
@@ -28,7 +28,7 @@ export const onebotSender: SenderProfile = {
       ['x-self-id', selfId === undefined ? DEFAULT_SELF_ID : String(selfId)],
     ];
     // No token, no header at all: NapCat's default.
-    if (secret) headers.push(['x-signature', signOneBot(body, secret)['x-signature'] ?? '']);
+    if (secret) headers.push(['x-signature', signOnebot(body, secret)['x-signature'] ?? '']);
     return { query: [], headers, body, chunked: true };
   },
   createProvider: (secret) => (secret ? onebot({ secret }) : onebot({ allowUnsigned: true })),

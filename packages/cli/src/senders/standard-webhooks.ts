@@ -1,5 +1,5 @@
 import { createReceiver, standardWebhooks } from '@hookguard/core';
-import { signStandardWebhook, standardWebhooksFixtures } from '@hookguard/core/testing';
+import { signStandardWebhooks, standardWebhooksFixtures } from '@hookguard/core/testing';
 import { DEMO_SECRETS } from './demo-secrets.js';
 import { utf8 } from './json-body.js';
 import type { SenderProfile } from './sender-profile.js';
@@ -18,7 +18,7 @@ export const standardWebhooksSender: SenderProfile = {
   secret: { optional: false, where: 'the endpoint\'s signing secret, "whsec_<base64>"' },
   encode: (payload) => utf8(JSON.stringify(payload)),
   sign({ body, secret, now }) {
-    const signed = signStandardWebhook(body, secret ?? '', { timestamp: Math.floor(now / 1000) });
+    const signed = signStandardWebhooks(body, secret ?? '', { timestamp: Math.floor(now / 1000) });
     return { query: [], headers: Object.entries(signed), body, chunked: false };
   },
   createProvider: (secret) => standardWebhooks({ secret: secret ?? '' }),

@@ -1,5 +1,5 @@
 import { createReceiver, GOWA_DEFAULT_SECRET, whatsapp } from '@hookguard/core';
-import { goJson, signWhatsApp, whatsappFixtures } from '@hookguard/core/testing';
+import { goJson, signWhatsapp, whatsappFixtures } from '@hookguard/core/testing';
 import { DEMO_SECRETS } from './demo-secrets.js';
 import { utf8 } from './json-body.js';
 import type { SenderProfile } from './sender-profile.js';
@@ -19,7 +19,7 @@ export const whatsappSender: SenderProfile = {
   },
   encode: (payload) => utf8(goJson(payload)),
   sign({ body, secret }) {
-    const signed = signWhatsApp(body, secret ?? GOWA_DEFAULT_SECRET);
+    const signed = signWhatsapp(body, secret ?? GOWA_DEFAULT_SECRET);
     // Header names as Go canonicalises them; Go's transport adds Accept-Encoding itself.
     return {
       query: [],

@@ -1,8 +1,8 @@
-import { hmacDigest } from '../crypto/hmac.js';
-import type { WebhookRequest } from '../http/types.js';
-import { compileHmacScheme, type HmacSchemeOptions } from '../sender-toolkit/scheme.js';
-import { signedParts } from '../sender-toolkit/signed-template.js';
-import type { RequestSource } from '../sender-toolkit/sources.js';
+import { hmacDigest } from '../../../crypto/hmac.js';
+import type { WebhookRequest } from '../../../http/types.js';
+import { compileHmacScheme, type HmacSchemeOptions } from '../../../sender-toolkit/scheme.js';
+import { signedParts } from '../../../sender-toolkit/signed-template.js';
+import type { RequestSource } from '../../../sender-toolkit/sources.js';
 
 export interface HmacMessage {
   readonly body: string | Uint8Array;
