@@ -1,7 +1,7 @@
 import { createReceiver, github, onebot } from '@hookguard/core';
 import {
-  githubRequest,
   githubFixtures,
+  githubRequest,
   napcatGroupMessage,
   onebotStandardPrivateMessage,
   signOnebot,
