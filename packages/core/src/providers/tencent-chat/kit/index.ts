@@ -45,8 +45,9 @@ export const tencentChatKit: SenderKit = {
   fixtures: tencentChatFixtures,
   encode: (payload) => utf8(JSON.stringify(payload)),
   sign({ body, secret, now, event }) {
+    // The query repeats the body's CallbackCommand unless the event is named outside the body.
     const fromBody = fieldOf(tryParseJson(body), 'CallbackCommand');
-    const command = typeof fromBody === 'string' ? fromBody : (event ?? '');
+    const command = event ?? (typeof fromBody === 'string' ? fromBody : '');
     // Reuses the signer's URL builder, so the parameters come out in Tencent's order.
     const url = tencentChatUrl(command, {
       path: '',
