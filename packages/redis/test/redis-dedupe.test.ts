@@ -1,5 +1,5 @@
 import { createReceiver, github, jsonResponse, onebot } from '@hookguard/core';
-import { githubRequest, githubFixtures, napcatGroupMessage, onebotRequest } from '@hookguard/core/testing';
+import { githubFixtures, githubRequest, napcatGroupMessage, onebotRequest } from '@hookguard/core/testing';
 import { redisDedupeStore } from '@hookguard/redis';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
