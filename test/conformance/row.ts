@@ -1,5 +1,5 @@
 import { createReceiver, type Receiver, type ReceiverOptions } from '@hookguard/core';
-import type { ExpectedAnswer, NamedEvent, ReplyForm, SenderKit } from '@hookguard/core/testing';
+import type { ExpectedAnswers, SenderKit } from '@hookguard/core/testing';
 
 export type { ExpectedAnswer, NamedEvent, ReplyForm } from '@hookguard/core/testing';
 
@@ -16,7 +16,7 @@ type Deliver = (body: string, name: string) => Delivery;
  * One sender, as the matrix drives it: built from the sender's kit by `rowFromKit`, so a new
  * kit in `senderKits` is driven through every scenario and adapter with nothing added here.
  */
-export interface ProviderRow {
+export interface ProviderRow extends Omit<ExpectedAnswers, 'forgedCode' | 'unsignedCode'> {
   readonly name: string;
   readonly path: string;
   receiver(options?: ReceiverOptions): Receiver;
@@ -28,12 +28,6 @@ export interface ProviderRow {
   readonly forged: { readonly deliver: Deliver; readonly code: string };
   /** A delivery with no proof at all, and the 401 code it earns. */
   readonly unsigned: { readonly deliver: Deliver; readonly code: string };
-  readonly sample: NamedEvent;
-  readonly unknownEvent: NamedEvent;
-  readonly noReply: ExpectedAnswer;
-  readonly unknownAnswer?: ExpectedAnswer;
-  readonly deadlineFallback?: ExpectedAnswer;
-  readonly replies: readonly ReplyForm[];
 }
 
 /** Rows drive receivers with event names from data, so their event types are widened here. */
