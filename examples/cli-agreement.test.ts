@@ -20,7 +20,7 @@ async function sendEveryFixture(url: string, sender: (typeof senders)[number]): 
       sender.name,
       fixture,
       '--secret',
-      sender.demo.secret,
+      sender.secret.demo,
       '--url',
       `${url}${sender.path}`,
     ];

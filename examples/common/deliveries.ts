@@ -4,19 +4,21 @@
  */
 import {
   githubFixtures,
+  githubKit,
+  hmacKit,
   napcatGroupMessage,
   onebotFixtures,
+  onebotKit,
   onebotStandardPrivateMessage,
-  signGitHub,
-  signHmac,
-  signOneBot,
-  signStandardWebhook,
-  signWhatsApp,
+  type SenderKit,
+  standardWebhooksKit,
   tencentChatFixtures,
-  tencentChatUrl,
+  tencentChatKit,
+  tokenKit,
   whatsappFixtures,
+  whatsappKit,
 } from '@hookguard/core/testing';
-import { ACME_CI, type ExampleConfig } from './receivers.js';
+import type { ExampleConfig } from './receivers.js';
 
 export interface ExampleDelivery {
   readonly name: string;
@@ -27,18 +29,36 @@ export interface ExampleDelivery {
   readonly expect: { readonly status: number; readonly json?: unknown };
 }
 
-const json = JSON.stringify;
+interface Post {
+  readonly name: string;
+  readonly payload: unknown;
+  readonly secret: string;
+  readonly expect: ExampleDelivery['expect'];
+  /** For senders that name the event outside the body (GitHub). */
+  readonly event?: string;
+}
+
+/** `payload` as `kit`'s sender encodes, signs and posts it to the sender's default path. */
+function post(kit: SenderKit, { name, payload, secret, expect, event }: Post): ExampleDelivery {
+  const body = kit.encode(payload);
+  const request = kit.sign({ body, secret, now: Date.now(), event });
+  const query = new URLSearchParams(request.query as [string, string][]).toString();
+  return {
+    name,
+    url: query ? `${kit.path}?${query}` : kit.path,
+    headers: Object.fromEntries(request.headers.map(([header, value]) => [header.toLowerCase(), value])),
+    body: Buffer.from(body).toString('utf8'),
+    expect,
+  };
+}
 
 export function exampleDeliveries(config: ExampleConfig): ExampleDelivery[] {
-  const onebotPost = (
+  const onebot = (
     name: string,
-    event: unknown,
+    payload: unknown,
     expect: ExampleDelivery['expect'],
     secret = config.onebotSecret,
-  ) => {
-    const body = json(event);
-    return { name, url: '/onebot', headers: signOneBot(body, secret), body, expect };
-  };
+  ) => post(onebotKit, { name, payload, secret, expect });
   // Its own message_id: dedupe (on by default) answers a second delivery of one id as the first.
   const groupPing = {
     ...napcatGroupMessage,
@@ -48,98 +68,73 @@ export function exampleDeliveries(config: ExampleConfig): ExampleDelivery[] {
   };
   const privatePing = { ...onebotStandardPrivateMessage, message: 'ping', raw_message: 'ping' };
 
-  const tencentPost = (name: string, msgKey: string, text: string, expect: ExampleDelivery['expect']) => {
-    const event = {
+  const tencent = (name: string, msgKey: string, text: string, expect: ExampleDelivery['expect']) => {
+    const payload = {
       ...tencentChatFixtures['C2C.CallbackBeforeSendMsg'],
       // Each message has its own MsgKey, the key dedupe recognises a retried callback by.
       MsgKey: msgKey,
       MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }],
     };
-    return {
-      name,
-      url: tencentChatUrl(event.CallbackCommand, { token: config.tencentToken }),
-      headers: {},
-      body: json(event),
-      expect,
-    };
+    return post(tencentChatKit, { name, payload, secret: config.tencentToken, expect });
   };
   const tencentAnswer = (ErrorCode: number, ErrorInfo: string) => ({
     status: 200,
     json: { ActionStatus: 'OK', ErrorCode, ErrorInfo },
   });
-
-  const whatsappBody = json(whatsappFixtures.message);
-  const githubBody = json(githubFixtures['issues.opened']);
-  const standardBody = json({ type: 'invoice.paid', data: { id: 'in_1' } });
-  const hmacBody = json({ event: 'build.finished', build: 42 });
-  const gitlabBody = json({ object_kind: 'push', ref: 'refs/heads/main' });
-  const hmacSigned = signHmac(ACME_CI, config.hmacSecret, { body: hmacBody });
+  const gitlabPush = { object_kind: 'push', ref: 'refs/heads/main' };
 
   return [
-    onebotPost('onebot: "ping" in a group', groupPing, {
-      status: 200,
-      json: { reply: 'pong', at_sender: true },
-    }),
-    onebotPost('onebot: "ping" in a private chat', privatePing, { status: 200, json: { reply: 'pong' } }),
-    onebotPost('onebot: friend request', onebotFixtures['request.friend'], {
+    onebot('onebot: "ping" in a group', groupPing, { status: 200, json: { reply: 'pong', at_sender: true } }),
+    onebot('onebot: "ping" in a private chat', privatePing, { status: 200, json: { reply: 'pong' } }),
+    onebot('onebot: friend request', onebotFixtures['request.friend'], {
       status: 200,
       json: { approve: true },
     }),
-    onebotPost('onebot: other message', napcatGroupMessage, { status: 204 }),
-    onebotPost('onebot: wrong secret', groupPing, { status: 401 }, 'not-the-secret'),
-    {
+    onebot('onebot: other message', napcatGroupMessage, { status: 204 }),
+    onebot('onebot: wrong secret', groupPing, { status: 401 }, 'not-the-secret'),
+    post(whatsappKit, {
       name: 'whatsapp: message',
-      url: '/whatsapp',
-      headers: signWhatsApp(whatsappBody, config.whatsappSecret),
-      body: whatsappBody,
+      payload: whatsappFixtures.message,
+      secret: config.whatsappSecret,
       expect: { status: 200, json: { ok: true } },
-    },
-    tencentPost('tencent: message allowed', '1_1_1700000000', 'hello', tencentAnswer(0, '')),
-    tencentPost(
+    }),
+    tencent('tencent: message allowed', '1_1_1700000000', 'hello', tencentAnswer(0, '')),
+    tencent(
       'tencent: message blocked',
       '2_2_1700000000',
       'a forbidden word',
       tencentAnswer(120001, 'message blocked'),
     ),
-    {
+    post(githubKit, {
       name: 'github: issue opened',
-      url: '/github',
-      headers: {
-        'content-type': 'application/json',
-        'x-github-event': 'issues',
-        'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958',
-        ...signGitHub(githubBody, config.githubSecret),
-      },
-      body: githubBody,
+      payload: githubFixtures['issues.opened'],
+      event: 'issues.opened',
+      secret: config.githubSecret,
       expect: { status: 204 },
-    },
-    {
+    }),
+    post(standardWebhooksKit, {
       name: 'standard webhooks: invoice.paid',
-      url: '/standard-webhooks',
-      headers: signStandardWebhook(standardBody, config.standardWebhooksSecret),
-      body: standardBody,
+      payload: { type: 'invoice.paid', data: { id: 'in_1' } },
+      secret: config.standardWebhooksSecret,
       expect: { status: 204 },
-    },
-    {
+    }),
+    post(hmacKit, {
       name: 'hmac (Acme CI): build.finished',
-      url: '/hmac',
-      headers: hmacSigned.headers,
-      body: hmacBody,
+      payload: { event: 'build.finished', build: 42 },
+      secret: config.hmacSecret,
       expect: { status: 204 },
-    },
-    {
+    }),
+    post(tokenKit, {
       name: 'gitlab: push',
-      url: '/gitlab',
-      headers: { 'content-type': 'application/json', 'x-gitlab-token': config.gitlabToken },
-      body: gitlabBody,
+      payload: gitlabPush,
+      secret: config.gitlabToken,
       expect: { status: 204 },
-    },
-    {
+    }),
+    post(tokenKit, {
       name: 'gitlab: wrong token',
-      url: '/gitlab',
-      headers: { 'content-type': 'application/json', 'x-gitlab-token': 'guess' },
-      body: gitlabBody,
+      payload: gitlabPush,
+      secret: 'guess',
       expect: { status: 401 },
-    },
+    }),
   ];
 }

@@ -2,7 +2,7 @@ import {
   napcatGroupMessage,
   onebotFixtures,
   onebotStandardPrivateMessage,
-  signOneBot,
+  signOnebot,
 } from '@hookguard/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Listening, listen, post } from '../../test/support/http.js';
@@ -19,7 +19,7 @@ afterAll(() => server.close());
 
 const napcat = (event: unknown) => {
   const body = JSON.stringify(event);
-  return post(`${server.url}/onebot`, body, { headers: signOneBot(body, secret), chunked: true });
+  return post(`${server.url}/onebot`, body, { headers: signOnebot(body, secret), chunked: true });
 };
 
 describe('examples/express', () => {

@@ -26,7 +26,7 @@ import { exchange, type WireAnswer } from './wire.js';
  * form-encoded rows with github.
  */
 const onebot = senders.find((sender) => sender.name === 'onebot')!;
-const tencent = senders.find((sender) => sender.name === 'tencentChat')!;
+const tencent = senders.find((sender) => sender.name === 'tencent-chat')!;
 const github = senders.find((sender) => sender.name === 'github')!;
 
 const cells: readonly (readonly [FuzzSender, readonly BadInputRow[]])[] = [

@@ -238,7 +238,7 @@ export const bodyRows: readonly BadInputRow[] = [
     decision:
       'Sent as a JSON string in the body ("\\r\\n" escaped); response headers are fixed by hookguard and ' +
       'never built from handler data.',
-    appliesTo: (sender) => sender.name === 'onebot' || sender.name === 'tencentChat',
+    appliesTo: (sender) => sender.name === 'onebot' || sender.name === 'tencent-chat',
     request: (sender) => {
       const [name, body] = sender.fixtures.find(([event]) => REPLYABLE.includes(event))!;
       return signed(sender, utf8(JSON.stringify(body)), name);
@@ -494,22 +494,6 @@ export const githubRows: readonly BadInputRow[] = [
   },
 ];
 
-/**
- * The headers that carry each sender's proof, or go into what it signs. Tencent's proof is in the
- * query (its own rows above); X-Self-ID, X-GitHub-Event and the like prove nothing.
- */
-const PROOF_HEADERS: Readonly<
-  Record<string, { readonly proof: string; readonly time?: string; readonly id?: string }>
-> = {
-  onebot: { proof: 'x-signature' },
-  whatsapp: { proof: 'x-hub-signature-256' },
-  github: { proof: 'x-hub-signature-256' },
-  standardWebhooks: { proof: 'webhook-signature', time: 'webhook-timestamp', id: 'webhook-id' },
-  hmac: { proof: 'x-acme-signature', time: 'x-acme-timestamp' },
-  token: { proof: 'x-gitlab-token' },
-  bearer: { proof: 'authorization' },
-};
-
 /** A correctly signed request with one header written twice, byte for byte the same, on the wire. */
 function withRepeatedHeader(sender: FuzzSender, name: string): BadRequest {
   const { name: event, text } = known(sender);
@@ -540,6 +524,7 @@ export const bearerSender: FuzzSender = {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
   }),
   proofHeaders: ['authorization'],
+  proof: { proof: 'authorization' },
   bodyCovered: false,
   fixtures: [['push', { object_kind: 'push', ref: 'refs/heads/main' }]],
 };
@@ -553,6 +538,7 @@ export const queryTokenSender: FuzzSender = {
     headers: { 'content-type': 'application/json' },
   }),
   proofHeaders: [],
+  proof: {},
   bodyCovered: false,
   fixtures: [['push', { object_kind: 'push', ref: 'refs/heads/main' }]],
 };
@@ -568,8 +554,8 @@ export const repeatedProofRows: readonly BadInputRow[] = [
     decision:
       '401: every copy is read, joined as "a, b" on every adapter (as Fetch does), which is no signature ' +
       '(SIGNATURE_MALFORMED) or no token (SIGNATURE_MISMATCH). Never "first wins".',
-    appliesTo: (sender) => PROOF_HEADERS[sender.name] !== undefined,
-    request: (sender) => withRepeatedHeader(sender, PROOF_HEADERS[sender.name]!.proof),
+    appliesTo: (sender) => sender.proof.proof !== undefined,
+    request: (sender) => withRepeatedHeader(sender, sender.proof.proof!),
     expect: (sender) => ({ status: 401, code: repeatedProofCode(sender) }),
     handlerCalls: 0,
   },
@@ -588,16 +574,16 @@ export const repeatedProofRows: readonly BadInputRow[] = [
   {
     title: 'the signed timestamp header sent twice',
     decision: '401 TIMESTAMP_OUT_OF_RANGE: "t, t" is no Unix time.',
-    appliesTo: (sender) => PROOF_HEADERS[sender.name]?.time !== undefined,
-    request: (sender) => withRepeatedHeader(sender, PROOF_HEADERS[sender.name]!.time!),
+    appliesTo: (sender) => sender.proof.time !== undefined,
+    request: (sender) => withRepeatedHeader(sender, sender.proof.time!),
     expect: () => ({ status: 401, code: 'TIMESTAMP_OUT_OF_RANGE' }),
     handlerCalls: 0,
   },
   {
     title: 'the signed id header sent twice',
     decision: '401 SIGNATURE_MISMATCH: "id, id" is not the id that was signed.',
-    appliesTo: (sender) => PROOF_HEADERS[sender.name]?.id !== undefined,
-    request: (sender) => withRepeatedHeader(sender, PROOF_HEADERS[sender.name]!.id!),
+    appliesTo: (sender) => sender.proof.id !== undefined,
+    request: (sender) => withRepeatedHeader(sender, sender.proof.id!),
     expect: () => ({ status: 401, code: 'SIGNATURE_MISMATCH' }),
     handlerCalls: 0,
   },

@@ -1,4 +1,4 @@
-import { githubFixtures, signGitHub, signStandardWebhook } from '@hookguard/core/testing';
+import { githubFixtures, signGithub, signStandardWebhooks } from '@hookguard/core/testing';
 
 /** Fixed secrets: the bench's servers and its load generator must agree, nothing else. */
 export const GITHUB_SECRET = 'bench-github-secret';
@@ -73,7 +73,7 @@ export function githubRequest(size: SizeName): SignedRequest {
       'x-github-hook-id': '123456789',
       'x-github-hook-installation-target-type': 'repository',
       'x-github-hook-installation-target-id': '35129377',
-      ...signGitHub(body, GITHUB_SECRET),
+      ...signGithub(body, GITHUB_SECRET),
     },
   };
 }
@@ -87,7 +87,7 @@ export function standardRequest(size: SizeName, now = Date.now()): SignedRequest
   const body = Buffer.from(payloadText(size, EVENT_OF_SIZE[size].name));
   return {
     body,
-    headers: signStandardWebhook(body, STANDARD_SECRET, {
+    headers: signStandardWebhooks(body, STANDARD_SECRET, {
       id: 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W',
       timestamp: Math.floor(now / 1000),
     }),

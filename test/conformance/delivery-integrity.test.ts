@@ -1,10 +1,10 @@
 import { createReceiver, github, onebot } from '@hookguard/core';
 import {
-  gitHubRequest,
   githubFixtures,
+  githubRequest,
   napcatGroupMessage,
   onebotStandardPrivateMessage,
-  signOneBot,
+  signOnebot,
 } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { post } from '../support/http.js';
@@ -26,11 +26,11 @@ const threeChats = [
 
 function postOneBot(url: string, event: unknown) {
   const body = JSON.stringify(event);
-  return post(`${url}/onebot`, body, { headers: signOneBot(body, SECRET) });
+  return post(`${url}/onebot`, body, { headers: signOnebot(body, SECRET) });
 }
 
 function postGitHub(url: string, delivery: string) {
-  const request = gitHubRequest('push', githubFixtures.push, SECRET, { delivery });
+  const request = githubRequest('push', githubFixtures.push, SECRET, { delivery });
   return post(`${url}/github`, request.body, { headers: request.headers as Record<string, string> });
 }
 

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createReceiver, onebot, tencentChat } from '@hookguard/core';
-import { napcatGroupMessage, signOneBot, tencentChatFixtures, tencentChatUrl } from '@hookguard/core/testing';
+import { napcatGroupMessage, signOnebot, tencentChatFixtures, tencentChatUrl } from '@hookguard/core/testing';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { post } from '../support/http.js';
@@ -21,7 +21,7 @@ describe('receiver.fetch() on Node’s own Request and Response', () => {
     });
     const request = new Request('https://bot.example/onebot', {
       method: 'POST',
-      headers: signOneBot(body, SECRET),
+      headers: signOnebot(body, SECRET),
       body: stream,
       duplex: 'half',
     } as RequestInit);
@@ -48,7 +48,7 @@ describe('receiver.fetch() on Node’s own Request and Response', () => {
     const handler = vi.fn();
     const request = new Request('https://bot.example/onebot', {
       method: 'POST',
-      headers: signOneBot(body, SECRET),
+      headers: signOnebot(body, SECRET),
       body,
     });
     await request.json();
@@ -83,7 +83,7 @@ describe('receiver.fetch() in Hono (@hono/node-server)', () => {
     const url = await start(app);
     const api = await post(`${url}/api`, '{"a":1}', { headers: { 'content-type': 'application/json' } });
     expect(api.json()).toEqual({ got: { a: 1 } });
-    const hook = await post(`${url}/onebot`, body, { headers: signOneBot(body, SECRET), chunked: true });
+    const hook = await post(`${url}/onebot`, body, { headers: signOnebot(body, SECRET), chunked: true });
     expect(hook.json()).toEqual({ reply: 'pong' });
   });
 
@@ -95,7 +95,7 @@ describe('receiver.fetch() in Hono (@hono/node-server)', () => {
     });
     app.post('/onebot', (c) => pingBot().fetch(c.req.raw));
     const url = await start(app);
-    const response = await post(`${url}/onebot`, body, { headers: signOneBot(body, SECRET) });
+    const response = await post(`${url}/onebot`, body, { headers: signOnebot(body, SECRET) });
     expect(response.status).toBe(500);
     expect(response.json()).toMatchObject({ error: { code: 'BODY_ALREADY_CONSUMED' } });
   });

@@ -1,4 +1,7 @@
-import type { Receiver, ReceiverOptions } from '@hookguard/core';
+import { createReceiver, type Receiver, type ReceiverOptions } from '@hookguard/core';
+import type { ExpectedAnswers, SenderKit } from '@hookguard/core/testing';
+
+export type { ExpectedAnswer, NamedEvent, ReplyForm } from '@hookguard/core/testing';
 
 /** What a sender puts on the wire: the query string (Tencent signs there), headers and body. */
 export interface Delivery {
@@ -7,37 +10,13 @@ export interface Delivery {
   readonly body: string | Uint8Array;
 }
 
-/** An answer the matrix expects: the status, then the exact JSON, or just the error code. */
-export interface ExpectedAnswer {
-  readonly status: number;
-  readonly json?: unknown;
-  readonly code?: string;
-}
-
-/** An event body and the name its sender gives it (some senders name it outside the body). */
-export interface NamedEvent {
-  readonly name: string;
-  readonly payload: unknown;
-}
-
-/** A handler reply and the exact answer the sender must read for it. */
-export interface ReplyForm {
-  readonly name: string;
-  readonly event: NamedEvent;
-  /** The event name (or prefix) the replying handler is registered on. */
-  readonly on: string;
-  readonly reply: unknown;
-  readonly expect: ExpectedAnswer;
-}
-
 type Deliver = (body: string, name: string) => Delivery;
 
 /**
- * One sender, as the matrix drives it. Add a provider by adding a row in `rows/` and listing it in
- * `providers.ts`: everything the scenarios need is here, built with that provider's own
- * `@hookguard/core/testing` signer.
+ * One sender, as the matrix drives it: built from the sender's kit by `rowFromKit`, so a new
+ * kit in `senderKits` is driven through every scenario and adapter with nothing added here.
  */
-export interface ProviderRow {
+export interface ProviderRow extends Omit<ExpectedAnswers, 'forgedCode' | 'unsignedCode'> {
   readonly name: string;
   readonly path: string;
   receiver(options?: ReceiverOptions): Receiver;
@@ -49,18 +28,40 @@ export interface ProviderRow {
   readonly forged: { readonly deliver: Deliver; readonly code: string };
   /** A delivery with no proof at all, and the 401 code it earns. */
   readonly unsigned: { readonly deliver: Deliver; readonly code: string };
-  /** A known event. */
-  readonly sample: NamedEvent;
-  /** An authentic body that no schema knows: delivered to `unknown` handlers. */
-  readonly unknownEvent: NamedEvent;
-  /** The answer for `sample` when no handler replies (also the deadline fallback unless given). */
-  readonly noReply: ExpectedAnswer;
-  /** The answer for `unknownEvent` with no reply; default `noReply`. */
-  readonly unknownAnswer?: ExpectedAnswer;
-  readonly deadlineFallback?: ExpectedAnswer;
-  /** The first one is also sent twice, so its event must carry a delivery key. */
-  readonly replies: readonly ReplyForm[];
 }
 
 /** Rows drive receivers with event names from data, so their event types are widened here. */
 export const widen = (receiver: unknown): Receiver => receiver as Receiver;
+
+/**
+ * A secret the receiver does not have, of the format the sender uses: GOWA's public default
+ * where the sender has one (exactly what a misconfigured sender signs with).
+ */
+function otherSecret(kit: SenderKit): string {
+  return kit.secret.fallback ?? kit.secret.fromBytes?.(Buffer.from('not-the-secret')) ?? 'not-the-secret';
+}
+
+export function rowFromKit(kit: SenderKit): ProviderRow {
+  const signedWith =
+    (secret: string | undefined): Deliver =>
+    (body, name) => {
+      const request = kit.sign({ body: Buffer.from(body), secret, now: Date.now(), event: name });
+      // Lower-case names, so a scenario that overrides a header replaces the sender's one.
+      const headers = Object.fromEntries(
+        request.headers.map(([header, value]) => [header.toLowerCase(), value]),
+      );
+      const query = new URLSearchParams(request.query as [string, string][]).toString();
+      return { ...(query ? { query } : {}), headers, body };
+    };
+  const { forgedCode, unsignedCode, ...answers } = kit.answers;
+  return {
+    ...answers,
+    name: kit.name,
+    path: kit.path,
+    receiver: (options) => widen(createReceiver(kit.provider(kit.secret.demo), options)),
+    serialise: (payload) => Buffer.from(kit.encode(payload)).toString('utf8'),
+    deliver: signedWith(kit.secret.demo),
+    forged: { deliver: signedWith(otherSecret(kit)), code: forgedCode },
+    unsigned: { deliver: signedWith(undefined), code: unsignedCode },
+  };
+}

@@ -2,9 +2,9 @@ import {
   githubFixtures,
   goJson,
   onebotFixtures,
-  signGitHub,
-  signOneBot,
-  signWhatsApp,
+  signGithub,
+  signOnebot,
+  signWhatsapp,
   tencentChatFixtures,
   tencentChatUrl,
   whatsappFixtures,
@@ -56,13 +56,13 @@ const post = (sender: SoakSender, headers: Record<string, string>, body: string)
 
 function onebotMessage(serial: number, secret: string = SOAK_SECRETS.onebot): OutgoingRequest {
   const body = JSON.stringify({ ...onebotFixtures['message.group.normal'], message_id: serial });
-  return post('onebot', signOneBot(body, secret), body);
+  return post('onebot', signOnebot(body, secret), body);
 }
 
 export function whatsappMessage(serial: number): OutgoingRequest {
   const event = whatsappFixtures.message as { payload: Record<string, unknown> };
   const body = goJson({ ...event, payload: { ...event.payload, id: `SOAK${serial}` } });
-  return post('whatsapp', signWhatsApp(body, SOAK_SECRETS.whatsapp), body);
+  return post('whatsapp', signWhatsapp(body, SOAK_SECRETS.whatsapp), body);
 }
 
 function tencentMessage(serial: number, requestTime = Math.floor(Date.now() / 1000)): OutgoingRequest {
@@ -84,7 +84,7 @@ export function githubIssue(serial: number): OutgoingRequest {
       'content-type': 'application/json',
       'x-github-event': 'issues',
       'x-github-delivery': `soak-${serial}`,
-      ...signGitHub(body, SOAK_SECRETS.github),
+      ...signGithub(body, SOAK_SECRETS.github),
     },
     body,
   );
@@ -143,7 +143,7 @@ export const trafficMix: readonly TrafficStep[] = [
     kind: 'invalid',
     name: 'onebot, signed body that is not JSON',
     status: 400,
-    build: () => post('onebot', signOneBot('{"post_type":', SOAK_SECRETS.onebot), '{"post_type":'),
+    build: () => post('onebot', signOnebot('{"post_type":', SOAK_SECRETS.onebot), '{"post_type":'),
   },
   {
     kind: 'invalid',

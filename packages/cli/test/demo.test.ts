@@ -19,7 +19,7 @@ describe('pnpm demo', () => {
         (line) => line.startsWith(`${sender.name} `) && line.includes(` ${sender.demo.showcase} `),
       );
       // The authentic delivery and each tampering, each answered by all four adapters.
-      expect(showcase, sender.name).toHaveLength(1 + sender.demo.tamperings.length);
+      expect(showcase, sender.name).toHaveLength(1 + sender.tamperings.length);
       for (const line of showcase) {
         for (const adapter of ADAPTERS) expect(line, sender.name).toContain(adapter);
         expect(line).toContain('✓');
@@ -62,7 +62,7 @@ describe('hookguard demo --json', () => {
         // Every fixture is also sent tampered, and every tampering is tried.
         const tampered = rows.filter((row) => typeof row.tampering === 'string');
         expect(new Set(tampered.map((row) => row.event)).size).toBe(Object.keys(sender.fixtures).length);
-        expect(new Set(tampered.map((row) => row.tampering)).size).toBe(sender.demo.tamperings.length);
+        expect(new Set(tampered.map((row) => row.tampering)).size).toBe(sender.tamperings.length);
       }
     }
     // A signature over the body notices one added space; Tencent's Sign and a token do not cover it.

@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 /** A secret each sender accepts (Standard Webhooks needs a whsec_ key). */
-const secretOf = (name: string) => senders.find((sender) => sender.name === name)!.demo.secret;
+const secretOf = (name: string) => senders.find((sender) => sender.name === name)!.secret.demo;
 const wrongSecretOf = (name: string) =>
   name === 'standard-webhooks' ? `whsec_${Buffer.from('someone else').toString('base64')}` : 'someone-else';
 

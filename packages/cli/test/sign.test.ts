@@ -15,7 +15,7 @@ afterEach(async () => {
   listener = undefined;
 });
 
-const secretOf = (name: string) => senders.find((sender) => sender.name === name)!.demo.secret;
+const secretOf = (name: string) => senders.find((sender) => sender.name === name)!.secret.demo;
 
 describe('sign', () => {
   it('signs a file byte for byte as given, trailing newline included', async () => {

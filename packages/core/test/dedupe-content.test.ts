@@ -6,7 +6,7 @@ import {
   memoryDedupeStore,
   onebot,
 } from '@hookguard/core';
-import { napcatGroupMessage, oneBotRequest, onebotStandardPrivateMessage } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotRequest, onebotStandardPrivateMessage } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 
 const provider = onebot({ secret: 'secret' });
@@ -60,13 +60,13 @@ describe('dedupe tells deliveries that share a key apart by their bytes', () => 
     const handler = vi.fn(echo);
     const receiver = createReceiver(provider).on('message', handler);
     for (const event of threeChats) {
-      const answer = await receiver.handle(oneBotRequest(event, 'secret'));
+      const answer = await receiver.handle(onebotRequest(event, 'secret'));
       expect(JSON.parse(answer.body)).toEqual({ reply: `re: ${event.raw_message}` });
     }
     expect(handler).toHaveBeenCalledTimes(3);
     // And each one's retry is still a retry: its own answer, no new run.
     for (const event of threeChats) {
-      const retry = await receiver.handle(oneBotRequest(event, 'secret'));
+      const retry = await receiver.handle(onebotRequest(event, 'secret'));
       expect(JSON.parse(retry.body)).toEqual({ reply: `re: ${event.raw_message}` });
     }
     expect(handler).toHaveBeenCalledTimes(3);
@@ -76,7 +76,7 @@ describe('dedupe tells deliveries that share a key apart by their bytes', () => 
     const { logger, lines } = recordingLogger();
     const handler = vi.fn(echo);
     const receiver = createReceiver(provider, { logger }).on('message', handler);
-    const [first, second] = sameChat.map((event) => oneBotRequest(event, 'secret'));
+    const [first, second] = sameChat.map((event) => onebotRequest(event, 'secret'));
     expect(JSON.parse((await receiver.handle(first!)).body)).toEqual({ reply: 're: first text' });
     expect(JSON.parse((await receiver.handle(second!)).body)).toEqual({ reply: 're: second text' });
     expect(handler).toHaveBeenCalledTimes(2);
@@ -105,7 +105,7 @@ describe('dedupe tells deliveries that share a key apart by their bytes', () => 
       if (event.raw_message === 'first text') await slow.opened;
       return echo(event);
     });
-    const [first, second] = sameChat.map((event) => oneBotRequest(event, 'secret'));
+    const [first, second] = sameChat.map((event) => onebotRequest(event, 'secret'));
     const firstAnswer = receiver.handle(first!);
     await vi.waitFor(() => expect(calls).toEqual(['first text']));
     // Answered while the first is still blocked: it did not wait for it.
@@ -122,7 +122,7 @@ describe('dedupe tells deliveries that share a key apart by their bytes', () => 
       return echo(event);
     });
     const receiver = createReceiver(provider).on('message', handler);
-    const request = oneBotRequest(sameChat[0], 'secret');
+    const request = onebotRequest(sameChat[0], 'secret');
     const answers = Promise.all([receiver.handle(request), receiver.handle(request)]);
     await vi.waitFor(() => expect(handler).toHaveBeenCalledTimes(1));
     slow.open();
@@ -135,7 +135,7 @@ describe('dedupe tells deliveries that share a key apart by their bytes', () => 
     const handler = vi.fn();
     const receiver = createReceiver(provider, { mode: 'ack-first' }).on('message', handler);
     for (const event of [...sameChat, ...sameChat]) {
-      expect((await receiver.handle(oneBotRequest(event, 'secret'))).status).toBe(204);
+      expect((await receiver.handle(onebotRequest(event, 'secret'))).status).toBe(204);
     }
     await receiver.close();
     expect(handler.mock.calls.map(([event]) => event.raw_message)).toEqual(['first text', 'second text']);
@@ -150,7 +150,7 @@ describe('dedupe tells deliveries that share a key apart by their bytes', () => 
     };
     const receiver = createReceiver(provider, { inbox });
     for (const event of [...sameChat, ...sameChat, ...threeChats, ...threeChats]) {
-      expect((await receiver.handle(oneBotRequest(event, 'secret'))).status).toBe(204);
+      expect((await receiver.handle(onebotRequest(event, 'secret'))).status).toBe(204);
     }
     expect(stored.map((one) => (one.payload as { raw_message: string }).raw_message)).toEqual([
       'first text',

@@ -1,12 +1,12 @@
 import { createReceiver, github, jsonResponse, memoryDedupeStore } from '@hookguard/core';
-import { gitHubRequest, githubFixtures } from '@hookguard/core/testing';
+import { githubFixtures, githubRequest } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 
 const SECRET = 'deadline-secret';
 const DEADLINE_MS = 30;
 
 /** One GitHub delivery; a redelivery ("Redeliver" in GitHub's UI) repeats the same id and bytes. */
-const delivery = (id: string) => gitHubRequest('push', githubFixtures.push, SECRET, { delivery: id });
+const delivery = (id: string) => githubRequest('push', githubFixtures.push, SECRET, { delivery: id });
 
 function gate() {
   let open!: () => void;

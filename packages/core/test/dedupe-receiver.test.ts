@@ -1,11 +1,11 @@
 import { createReceiver, memoryDedupeStore, onebot } from '@hookguard/core';
-import { napcatGroupMessage, oneBotRequest, onebotFixtures } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotFixtures, onebotRequest } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 
 const provider = onebot({ secret: 'secret' });
 /** A group message whose delivery key is `message:<self_id>:<id>`. */
 const message = (message_id: number, text = 'ping') =>
-  oneBotRequest({ ...napcatGroupMessage, message_id, raw_message: text }, 'secret');
+  onebotRequest({ ...napcatGroupMessage, message_id, raw_message: text }, 'secret');
 
 function gate() {
   let open!: () => void;
@@ -118,8 +118,8 @@ describe('dedupe in the receiver', () => {
     const handler = vi.fn();
     const receiver = createReceiver(provider, { dedupe: store }).on('notice', handler);
     const notice = onebotFixtures['notice.group_increase.approve'];
-    await receiver.handle(oneBotRequest(notice, 'secret'));
-    await receiver.handle(oneBotRequest(notice, 'secret'));
+    await receiver.handle(onebotRequest(notice, 'secret'));
+    await receiver.handle(onebotRequest(notice, 'secret'));
     expect(handler).toHaveBeenCalledTimes(2);
     expect(store.size).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { createReceiver, type GitHubEventName, github, verify } from '@hookguard/core';
-import { gitHubRequest, githubFixtures } from '@hookguard/core/testing';
+import { githubFixtures, githubRequest } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 
 const SECRET = 'gh-secret';
@@ -18,7 +18,7 @@ describe('github() events', () => {
   });
 
   it.each(names)('parses a %s delivery as that known event', async (name) => {
-    const result = await verify(provider, gitHubRequest(name, githubFixtures[name], SECRET));
+    const result = await verify(provider, githubRequest(name, githubFixtures[name], SECRET));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.event).toMatchObject({ name, known: true, issues: [] });
@@ -30,15 +30,15 @@ describe('github() events', () => {
     const receiver = createReceiver(provider, { dedupe: false })
       .on('issues', (event) => onIssues(event.action))
       .on('issues.closed', onOpened);
-    await receiver.handle(gitHubRequest('issues.opened', githubFixtures['issues.opened'], SECRET));
-    await receiver.handle(gitHubRequest('issues.closed', githubFixtures['issues.closed'], SECRET));
+    await receiver.handle(githubRequest('issues.opened', githubFixtures['issues.opened'], SECRET));
+    await receiver.handle(githubRequest('issues.closed', githubFixtures['issues.closed'], SECRET));
     expect(onIssues.mock.calls).toEqual([['opened'], ['closed']]);
     expect(onOpened).toHaveBeenCalledTimes(1);
   });
 
   it('keeps fields the schema does not list', async () => {
     const payload = { ...githubFixtures['issues.opened'], brand_new_field: { nested: true } };
-    const result = await verify(provider, gitHubRequest('issues.opened', payload, SECRET));
+    const result = await verify(provider, githubRequest('issues.opened', payload, SECRET));
     expect(result.ok && result.event.payload).toMatchObject({
       brand_new_field: { nested: true },
       issue: { author_association: 'OWNER' },
@@ -54,7 +54,7 @@ describe('github() events', () => {
       starred_at: '2026-01-01T00:00:00Z',
       repository: githubFixtures.push['repository'],
     };
-    const response = await receiver.handle(gitHubRequest('star.created', star, SECRET));
+    const response = await receiver.handle(githubRequest('star.created', star, SECRET));
     expect(response.status).toBe(204);
     expect(unknown).toHaveBeenCalledWith(
       expect.objectContaining({ name: 'star.created', payload: star }),
@@ -66,11 +66,11 @@ describe('github() events', () => {
   it('delivers an action GitHub adds later, and a body that breaks its schema, as unknown with the reasons', async () => {
     const newAction = await verify(
       provider,
-      gitHubRequest('issues.sparkled', { ...githubFixtures['issues.opened'], action: 'sparkled' }, SECRET),
+      githubRequest('issues.sparkled', { ...githubFixtures['issues.opened'], action: 'sparkled' }, SECRET),
     );
     expect(newAction.ok && newAction.event).toMatchObject({ name: 'issues.sparkled', known: false });
     const broken = { ...githubFixtures['issues.opened'], issue: { number: 'two' } };
-    const invalid = await verify(provider, gitHubRequest('issues.opened', broken, SECRET));
+    const invalid = await verify(provider, githubRequest('issues.opened', broken, SECRET));
     expect(invalid.ok && invalid.event.known).toBe(false);
     expect(invalid.ok && invalid.event.issues.length).toBeGreaterThan(0);
   });
@@ -80,7 +80,7 @@ describe('github() events', () => {
     const receiver = createReceiver(provider).on('push', (_event, context) => {
       handler(context.deliveryKey, context.meta);
     });
-    const request = gitHubRequest('push', githubFixtures.push, SECRET, {
+    const request = githubRequest('push', githubFixtures.push, SECRET, {
       delivery: '72d3162e-cc78-11e3-81ab-4c9367dc0958',
       hookId: '7',
     });
@@ -98,7 +98,7 @@ describe('github() events', () => {
 
   it('answers the ping GitHub sends when a hook is created, with no handler registered', async () => {
     const response = await createReceiver(provider).handle(
-      gitHubRequest('ping', githubFixtures.ping, SECRET),
+      githubRequest('ping', githubFixtures.ping, SECRET),
     );
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ ok: true });
@@ -106,7 +106,7 @@ describe('github() events', () => {
 
   it('refuses a handler reply, since GitHub reads only the status', async () => {
     const receiver = createReceiver(provider).on('push', (() => ({ text: 'hi' })) as never);
-    const response = await receiver.handle(gitHubRequest('push', githubFixtures.push, SECRET));
+    const response = await receiver.handle(githubRequest('push', githubFixtures.push, SECRET));
     expect(response.status).toBe(500);
     expect(JSON.parse(response.body).error.code).toBe('INVALID_REPLY');
   });
@@ -121,7 +121,7 @@ describe('github() events', () => {
       await done;
       return undefined;
     });
-    const response = await receiver.handle(gitHubRequest('push', githubFixtures.push, SECRET));
+    const response = await receiver.handle(githubRequest('push', githubFixtures.push, SECRET));
     expect(response.status).toBe(202);
     finish();
     await receiver.close();

@@ -1,5 +1,5 @@
 import { createReceiver, github } from '@hookguard/core';
-import { gitHubRequest, githubFixtures } from '@hookguard/core/testing';
+import { githubFixtures, githubRequest } from '@hookguard/core/testing';
 import { expressWebhook } from '@hookguard/express';
 import express from 'express';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -29,7 +29,7 @@ async function serve(allowFrom: readonly string[], trustProxy: string | false) {
 
 /** A real delivery as GitHub sends it, optionally through a proxy that adds X-Forwarded-For. */
 function deliver(url: string, forwardedFor?: string) {
-  const request = gitHubRequest('push', githubFixtures.push, SECRET, { delivery: `d-${Math.random()}` });
+  const request = githubRequest('push', githubFixtures.push, SECRET, { delivery: `d-${Math.random()}` });
   const headers = { ...(request.headers as Record<string, string>) };
   if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
   return post(url, request.body, { headers });
@@ -69,7 +69,7 @@ describe('github() over real HTTP through expressWebhook(), with an address allo
 
   it('still demands the signature from an allowed address', async () => {
     const { url, handled } = await serve(['127.0.0.0/8'], false);
-    const request = gitHubRequest('push', githubFixtures.push, 'wrong-secret');
+    const request = githubRequest('push', githubFixtures.push, 'wrong-secret');
     const response = await post(url, request.body, { headers: request.headers as Record<string, string> });
     expect(response.status).toBe(401);
     expect(response.json()).toMatchObject({ error: { code: 'SIGNATURE_MISMATCH' } });

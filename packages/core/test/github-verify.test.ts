@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createReceiver, github, hmac, verify, type WebhookRequest } from '@hookguard/core';
-import { gitHubRequest, githubFixtures, signGitHub } from '@hookguard/core/testing';
+import { githubFixtures, githubRequest, signGithub } from '@hookguard/core/testing';
 import { Webhooks } from '@octokit/webhooks';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -51,7 +51,7 @@ describe('github() signature: GitHub docs vector (docs.github.com, validating we
   });
 
   it('signs the docs vector with the testing helper', () => {
-    expect(signGitHub('Hello, World!', SECRET)['x-hub-signature-256']).toBe(DOCS_SIGNATURE);
+    expect(signGithub('Hello, World!', SECRET)['x-hub-signature-256']).toBe(DOCS_SIGNATURE);
   });
 });
 
@@ -61,7 +61,7 @@ describe('github() through the pipeline', () => {
     const receiver = createReceiver(github({ secret: SECRET })).on('issues.opened', (event, context) => {
       seen(event.issue.number, context.name, context.deliveryKey, context.meta.hookId, context.secretIndex);
     });
-    const request = gitHubRequest('issues.opened', issueOpened, SECRET, { delivery: 'd-1', hookId: '42' });
+    const request = githubRequest('issues.opened', issueOpened, SECRET, { delivery: 'd-1', hookId: '42' });
     const response = await receiver.handle(request);
     expect(response.status).toBe(204);
     expect(seen).toHaveBeenCalledWith(2, 'issues.opened', 'd-1', '42', 0);
@@ -72,14 +72,14 @@ describe('github() through the pipeline', () => {
       ...issueOpened,
       issue: { ...(issueOpened['issue'] as object), title: 'Emoji 🎉 and 中文' },
     };
-    const request = gitHubRequest('issues.opened', payload, SECRET);
+    const request = githubRequest('issues.opened', payload, SECRET);
     const result = await verify(github({ secret: SECRET }), request);
     expect(result.ok && (result.event.payload as { issue: { title: string } }).issue.title).toBe(
       'Emoji 🎉 and 中文',
     );
   });
 
-  const good = signGitHub(body, SECRET)['x-hub-signature-256']!;
+  const good = signGithub(body, SECRET)['x-hub-signature-256']!;
   const refusals: [string, Record<string, string>, string, string][] = [
     [
       'one byte changed',
@@ -87,11 +87,11 @@ describe('github() through the pipeline', () => {
       body.replace('"number":2', '"number":3'),
       'SIGNATURE_MISMATCH',
     ],
-    ['a wrong secret', signGitHub(body, 'wrong'), body, 'SIGNATURE_MISMATCH'],
+    ['a wrong secret', signGithub(body, 'wrong'), body, 'SIGNATURE_MISMATCH'],
     ['no signature (no secret set on GitHub)', { 'x-github-event': 'issues' }, body, 'SIGNATURE_MISSING'],
     [
       'only the legacy SHA-1 header',
-      { 'x-hub-signature': signGitHub(body, SECRET)['x-hub-signature']! },
+      { 'x-hub-signature': signGithub(body, SECRET)['x-hub-signature']! },
       body,
       'SIGNATURE_MISSING',
     ],
@@ -124,7 +124,7 @@ describe('github() through the pipeline', () => {
   it('accepts any secret of a rotation and reports which one matched', async () => {
     const result = await verify(
       github({ secret: ['new-secret', SECRET] }),
-      gitHubRequest('issues.opened', issueOpened, SECRET),
+      githubRequest('issues.opened', issueOpened, SECRET),
     );
     expect(result.ok && result.secretIndex).toBe(1);
   });
@@ -142,14 +142,14 @@ describe('github() with the "application/x-www-form-urlencoded" content type', (
     const receiver = createReceiver(github({ secret: SECRET })).on('issues', (event) =>
       seen(event.action, event.issue.title),
     );
-    const request = gitHubRequest('issues.opened', issueOpened, SECRET, { form: true });
+    const request = githubRequest('issues.opened', issueOpened, SECRET, { form: true });
     expect(Buffer.from(request.body).toString()).toMatch(/^payload=%7B/);
     expect((await receiver.handle(request)).status).toBe(204);
     expect(seen).toHaveBeenCalledWith('opened', 'Spelling error in the README file');
   });
 
   it('refuses a form body whose bytes changed after signing', async () => {
-    const request = gitHubRequest('issues.opened', issueOpened, SECRET, { form: true });
+    const request = githubRequest('issues.opened', issueOpened, SECRET, { form: true });
     const tampered = Buffer.from(Buffer.from(request.body).toString().replace('Spelling', 'Spilling'));
     const response = await createReceiver(github({ secret: SECRET })).handle({ ...request, body: tampered });
     expect(response.status).toBe(401);
@@ -160,7 +160,7 @@ describe('github() with the "application/x-www-form-urlencoded" content type', (
     const headers = {
       'content-type': 'application/x-www-form-urlencoded',
       'x-github-event': 'ping',
-      ...signGitHub(form, SECRET),
+      ...signGithub(form, SECRET),
     };
     const response = await createReceiver(github({ secret: SECRET })).handle(raw(headers, form));
     expect(response.status).toBe(400);
@@ -168,7 +168,7 @@ describe('github() with the "application/x-www-form-urlencoded" content type', (
   });
 
   it('still refuses content types GitHub never sends with 415', async () => {
-    const headers = { 'content-type': 'text/plain', ...signGitHub(body, SECRET) };
+    const headers = { 'content-type': 'text/plain', ...signGithub(body, SECRET) };
     const response = await createReceiver(github({ secret: SECRET })).handle(raw(headers, body));
     expect(response.status).toBe(415);
   });
@@ -187,12 +187,12 @@ describe('github() interoperates with @octokit/webhooks', () => {
   });
 
   it('signs what octokit verifies, and octokit agrees a wrong secret fails', async () => {
-    expect(await octokit.verify(body, signGitHub(body, SECRET)['x-hub-signature-256']!)).toBe(true);
-    expect(await octokit.verify(body, signGitHub(body, 'wrong')['x-hub-signature-256']!)).toBe(false);
+    expect(await octokit.verify(body, signGithub(body, SECRET)['x-hub-signature-256']!)).toBe(true);
+    expect(await octokit.verify(body, signGithub(body, 'wrong')['x-hub-signature-256']!)).toBe(false);
   });
 
   it('computes exactly the HMAC node:crypto computes over the bytes', () => {
     const expected = createHmac('sha256', SECRET).update(Buffer.from(body)).digest('hex');
-    expect(signGitHub(body, SECRET)['x-hub-signature-256']).toBe(`sha256=${expected}`);
+    expect(signGithub(body, SECRET)['x-hub-signature-256']).toBe(`sha256=${expected}`);
   });
 });

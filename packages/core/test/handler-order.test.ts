@@ -1,12 +1,12 @@
 import { createReceiver, type Logger, onebot } from '@hookguard/core';
-import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotRequest } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 
 // Handlers may be plain functions or async ones, mixed on one event. The receiver answers
 // synchronous handlers without a deadline timer; these tests pin that both kinds keep the same
 // order, the same first-reply rule and the same failure handling.
 const provider = onebot({ secret: 'secret' });
-const request = () => oneBotRequest(napcatGroupMessage, 'secret');
+const request = () => onebotRequest(napcatGroupMessage, 'secret');
 const replyOf = (response: { body: string }) => JSON.parse(response.body).reply;
 
 function warnings(): Logger & { warned: string[] } {

@@ -1,5 +1,5 @@
 import { createReceiver, type DedupeStore, type Inbox, onebot, type Provider } from '@hookguard/core';
-import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotRequest } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '../src/http/responses.js';
 
@@ -34,13 +34,13 @@ describe('a provider handshake', () => {
       const store = spyStore();
       const handler = vi.fn();
       const receiver = createReceiver(pinged, { mode, dedupe: { store } }).on('*', handler);
-      const response = await receiver.handle(oneBotRequest(ping, 'secret'));
+      const response = await receiver.handle(onebotRequest(ping, 'secret'));
       expect(response.status).toBe(200);
       expect(JSON.parse(response.body)).toEqual({ type: 'pong' });
       expect(handler).not.toHaveBeenCalled();
       expect(store.claims).toBe(0);
       // An ordinary delivery on the same receiver still runs and claims.
-      await receiver.handle(oneBotRequest(napcatGroupMessage, 'secret'));
+      await receiver.handle(onebotRequest(napcatGroupMessage, 'secret'));
       expect(handler).toHaveBeenCalledTimes(1);
       expect(store.claims).toBe(1);
     });
@@ -49,7 +49,7 @@ describe('a provider handshake', () => {
   it('is never enqueued on an inbox', async () => {
     const inbox: Inbox = { enqueue: vi.fn(async () => {}) };
     const receiver = createReceiver(pinged, { inbox });
-    const response = await receiver.handle(oneBotRequest(ping, 'secret'));
+    const response = await receiver.handle(onebotRequest(ping, 'secret'));
     expect(JSON.parse(response.body)).toEqual({ type: 'pong' });
     expect(inbox.enqueue).not.toHaveBeenCalled();
   });
@@ -57,10 +57,10 @@ describe('a provider handshake', () => {
   it('is verified first: a forged or unsigned handshake is refused with 401', async () => {
     const handshake = vi.spyOn(pinged, 'handshake');
     const receiver = createReceiver(pinged);
-    const forged = await receiver.handle(oneBotRequest(ping, 'other secret'));
+    const forged = await receiver.handle(onebotRequest(ping, 'other secret'));
     expect(forged.status).toBe(401);
-    const { 'x-signature': _, ...unsigned } = oneBotRequest(ping, 'secret').headers as Record<string, string>;
-    const bare = await receiver.handle({ ...oneBotRequest(ping, 'secret'), headers: unsigned });
+    const { 'x-signature': _, ...unsigned } = onebotRequest(ping, 'secret').headers as Record<string, string>;
+    const bare = await receiver.handle({ ...onebotRequest(ping, 'secret'), headers: unsigned });
     expect(bare.status).toBe(401);
     expect(handshake).not.toHaveBeenCalled();
     handshake.mockRestore();

@@ -8,8 +8,8 @@ import {
 } from '@hookguard/core';
 import {
   napcatGroupMessage,
-  oneBotRequest,
   onebotFixtures,
+  onebotRequest,
   onebotStandardPrivateMessage,
 } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
@@ -22,7 +22,7 @@ describe('onebot() events', () => {
   });
 
   it.each(Object.entries(onebotFixtures))('parses %s into its typed event', async (name, body) => {
-    const result = await verify(provider, oneBotRequest(body, 'secret'));
+    const result = await verify(provider, onebotRequest(body, 'secret'));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.event.issues).toEqual([]);
@@ -35,7 +35,7 @@ describe('onebot() events', () => {
       [napcatGroupMessage, 'message.group.normal'],
       [onebotStandardPrivateMessage, 'message.private.friend'],
     ] as const) {
-      const result = await verify(provider, oneBotRequest(body, 'secret'));
+      const result = await verify(provider, onebotRequest(body, 'secret'));
       expect(result.ok && result.event.name).toBe(name);
     }
   });
@@ -45,7 +45,7 @@ describe('onebot() events', () => {
     const typed = vi.fn();
     const receiver = createReceiver(provider).on('unknown', unknown).on('message', typed);
     const body = { time: 1, self_id: 2, post_type: 'message_reaction', reaction: '👍' };
-    const response = await receiver.handle(oneBotRequest(body, 'secret'));
+    const response = await receiver.handle(onebotRequest(body, 'secret'));
     expect(response.status).toBe(204);
     expect(typed).not.toHaveBeenCalled();
     expect(unknown).toHaveBeenCalledOnce();
@@ -59,7 +59,7 @@ describe('onebot() events', () => {
     const handler = vi.fn();
     const receiver = createReceiver(provider).on('message.group', handler);
     const body = { ...napcatGroupMessage, brand_new_field: { nested: true } };
-    await receiver.handle(oneBotRequest(body, 'secret'));
+    await receiver.handle(onebotRequest(body, 'secret'));
     expect(handler).toHaveBeenCalledOnce();
     expect(handler.mock.calls[0]![0]).toMatchObject({ brand_new_field: { nested: true } });
   });
@@ -69,7 +69,7 @@ describe('onebot() events', () => {
     const notice = vi.fn();
     const receiver = createReceiver(provider).on('notice', notice).on('unknown', unknown);
     const body = { ...onebotFixtures['notice.group_ban.ban'], sub_type: 'timed_ban' };
-    await receiver.handle(oneBotRequest(body, 'secret'));
+    await receiver.handle(onebotRequest(body, 'secret'));
     expect(notice).not.toHaveBeenCalled();
     expect(unknown.mock.calls[0]![0]).toMatchObject({ name: 'notice.group_ban.timed_ban' });
   });
@@ -81,13 +81,13 @@ describe('onebot() events', () => {
       { type: 'future_segment', data: { x: 1 } },
       { type: 'text', data: { text: 'hi' } },
     ];
-    await receiver.handle(oneBotRequest({ ...napcatGroupMessage, message }, 'secret'));
+    await receiver.handle(onebotRequest({ ...napcatGroupMessage, message }, 'secret'));
     expect(handler.mock.calls[0]![0].message).toEqual(message);
   });
 
   it('puts X-Self-ID on the handler context', async () => {
     const handler = vi.fn();
-    await createReceiver(provider).on('message', handler).handle(oneBotRequest(napcatGroupMessage, 'secret'));
+    await createReceiver(provider).on('message', handler).handle(onebotRequest(napcatGroupMessage, 'secret'));
     expect((handler.mock.calls[0]![1] as HandlerContext<OneBotMeta>).meta.selfId).toBe('10001000');
   });
 
@@ -100,13 +100,13 @@ describe('onebot() events', () => {
       .on('message.group.normal', () => void calls.push('message.group.normal'))
       .on('message.private', () => void calls.push('message.private'))
       .on('message_sent', () => void calls.push('message_sent'));
-    await receiver.handle(oneBotRequest(napcatGroupMessage, 'secret'));
+    await receiver.handle(onebotRequest(napcatGroupMessage, 'secret'));
     expect(calls).toEqual(['*', 'message', 'message.group', 'message.group.normal']);
   });
 
   it('names the chat in a message delivery key, since NapCat message ids collide across chats', async () => {
     const keyOf = async (body: unknown) => {
-      const result = await verify(provider, oneBotRequest(body, 'secret'));
+      const result = await verify(provider, onebotRequest(body, 'secret'));
       if (!result.ok) throw result.error;
       return result.event.deliveryKey;
     };
@@ -132,7 +132,7 @@ describe('onebot() events', () => {
       { ...napcatGroupMessage, group_id: unprintable },
       { ...onebotFixtures['request.friend'], self_id: unprintable },
     ]) {
-      const answer = await receiver.handle(oneBotRequest(body, 'secret'));
+      const answer = await receiver.handle(onebotRequest(body, 'secret'));
       expect(answer.status).toBe(204);
     }
     expect(handler).toHaveBeenCalledTimes(3);

@@ -1,15 +1,15 @@
 import { createReceiver, onebot, type ReceiverLike, segment } from '@hookguard/core';
 import {
   napcatGroupMessage,
-  oneBotRequest,
   onebotFixtures,
+  onebotRequest,
   onebotStandardPrivateMessage,
 } from '@hookguard/core/testing';
 import JSON5 from 'json5';
 import { describe, expect, it, vi } from 'vitest';
 
 const provider = onebot({ secret: 'secret' });
-const send = (receiver: ReceiverLike, body: unknown) => receiver.handle(oneBotRequest(body, 'secret'));
+const send = (receiver: ReceiverLike, body: unknown) => receiver.handle(onebotRequest(body, 'secret'));
 
 describe('onebot() quick operations', () => {
   it('answers a group message with JSON that NapCat (json5) reads as the intended operation', async () => {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createReceiver, onebot, verify, type WebhookRequest } from '@hookguard/core';
-import { onebotStandardPrivateMessage, signOneBot } from '@hookguard/core/testing';
+import { onebotStandardPrivateMessage, signOnebot } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 
 const body = JSON.stringify(onebotStandardPrivateMessage);
@@ -14,8 +14,8 @@ const request = (headers: Record<string, string>, bytes: string | Uint8Array = b
 describe('onebot() verification', () => {
   it('matches the independently computed vector for the standard example (secret "secret")', async () => {
     // NapCat's signature of this body, computed with node and python for this exact compact body.
-    expect(signOneBot(body, 'secret')['x-signature']).toBe('sha1=899718f308c04422a555565ab48ba9ab76129a40');
-    const result = await verify(onebot({ secret: 'secret' }), request(signOneBot(body, 'secret')));
+    expect(signOnebot(body, 'secret')['x-signature']).toBe('sha1=899718f308c04422a555565ab48ba9ab76129a40');
+    const result = await verify(onebot({ secret: 'secret' }), request(signOnebot(body, 'secret')));
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect(result.event.name).toBe('message.private.friend');
@@ -34,8 +34,8 @@ describe('onebot() verification', () => {
   });
 
   const refusals: [string, Record<string, string>, string | Uint8Array, string][] = [
-    ['one byte changed', signOneBot(body, 'secret'), body.replace('你好', '你坏'), 'SIGNATURE_MISMATCH'],
-    ['a wrong secret', signOneBot(body, 'not-the-secret'), body, 'SIGNATURE_MISMATCH'],
+    ['one byte changed', signOnebot(body, 'secret'), body.replace('你好', '你坏'), 'SIGNATURE_MISMATCH'],
+    ['a wrong secret', signOnebot(body, 'not-the-secret'), body, 'SIGNATURE_MISMATCH'],
     ['no header', {}, body, 'SIGNATURE_MISSING'],
     ['an empty header', { 'x-signature': '' }, body, 'SIGNATURE_MISSING'],
     ['non-hex digits', { 'x-signature': `sha1=${'zz'.repeat(20)}` }, body, 'SIGNATURE_MALFORMED'],
@@ -74,14 +74,14 @@ describe('onebot() verification', () => {
 
   it('never says which secret or how close in the refusal', async () => {
     const receiver = createReceiver(onebot({ secret: ['s3cr3t-one', 's3cr3t-two'] }));
-    const response = await receiver.handle(request(signOneBot(body, 'wrong')));
+    const response = await receiver.handle(request(signOnebot(body, 'wrong')));
     expect(response.body).not.toMatch(/s3cr3t|secret #|index|expected/i);
   });
 
   it('accepts any secret of a rotation and says which one matched', async () => {
     const provider = onebot({ secret: ['new-secret', 'old-secret'] });
-    const old = await verify(provider, request(signOneBot(body, 'old-secret')));
-    const fresh = await verify(provider, request(signOneBot(body, 'new-secret')));
+    const old = await verify(provider, request(signOnebot(body, 'old-secret')));
+    const fresh = await verify(provider, request(signOnebot(body, 'new-secret')));
     expect(old.ok && old.secretIndex).toBe(1);
     expect(fresh.ok && fresh.secretIndex).toBe(0);
   });

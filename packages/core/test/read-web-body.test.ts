@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { createReceiver, github, type WebhookError } from '@hookguard/core';
 import { type BodyLimits, readBody } from '@hookguard/core/adapter';
-import { gitHubRequest, githubFixtures } from '@hookguard/core/testing';
+import { githubFixtures, githubRequest } from '@hookguard/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BodyHead } from '../src/body/read-body.js';
 import { readWebBody } from '../src/body/read-web-body.js';
@@ -309,7 +309,7 @@ describe('readWebBody()', () => {
 
 describe('receiver.fetch() reads the Web stream itself', () => {
   const SECRET = 'gh-web-secret';
-  const delivery = () => gitHubRequest('issues.opened', githubFixtures['issues.opened'], SECRET);
+  const delivery = () => githubRequest('issues.opened', githubFixtures['issues.opened'], SECRET);
   const receiverWith = (handled: (title: unknown) => void) =>
     createReceiver(github({ secret: SECRET })).on('issues.opened', (event) => {
       handled(event.issue.title);

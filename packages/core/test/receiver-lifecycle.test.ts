@@ -1,9 +1,9 @@
 import { createReceiver, type Inbox, type InboxDelivery, onebot } from '@hookguard/core';
-import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotRequest } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 
 const provider = onebot({ secret: 'secret' });
-const message = (message_id: number) => oneBotRequest({ ...napcatGroupMessage, message_id }, 'secret');
+const message = (message_id: number) => onebotRequest({ ...napcatGroupMessage, message_id }, 'secret');
 
 function gate() {
   let open!: () => void;

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { createReceiver, type Logger, onebot } from '@hookguard/core';
-import { napcatGroupMessage, oneBotRequest, signOneBot } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotRequest, signOnebot } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 
 const provider = onebot({ secret: 'secret' });
@@ -9,7 +9,7 @@ const body = JSON.stringify(napcatGroupMessage);
 describe('createReceiver().handle()', () => {
   it('answers 405 with Allow: POST for other methods, before verifying', async () => {
     const response = await createReceiver(provider).handle({
-      ...oneBotRequest(napcatGroupMessage, 'secret'),
+      ...onebotRequest(napcatGroupMessage, 'secret'),
       method: 'GET',
     });
     expect(response.status).toBe(405);
@@ -19,7 +19,7 @@ describe('createReceiver().handle()', () => {
 
   it('answers 415 for a Content-Type that is clearly not JSON, and accepts a missing one', async () => {
     const receiver = createReceiver(provider);
-    const request = oneBotRequest(napcatGroupMessage, 'secret');
+    const request = onebotRequest(napcatGroupMessage, 'secret');
     const form = await receiver.handle({
       ...request,
       headers: { ...request.headers, 'content-type': 'application/x-www-form-urlencoded' },
@@ -39,7 +39,7 @@ describe('createReceiver().handle()', () => {
     const response = await createReceiver(provider).handle({
       method: 'POST',
       url: '/',
-      headers: signOneBot(bytes, 'secret'),
+      headers: signOnebot(bytes, 'secret'),
       body: bytes,
     });
     expect(response.status).toBe(400);
@@ -58,7 +58,7 @@ describe('createReceiver().handle()', () => {
       return { reply: 'too late' };
     });
     const started = Date.now();
-    const response = await receiver.handle(oneBotRequest(napcatGroupMessage, 'secret'));
+    const response = await receiver.handle(onebotRequest(napcatGroupMessage, 'secret'));
     expect(response.status).toBe(204);
     expect(Date.now() - started).toBeLessThan(250);
     expect(finished).toBe(false);
@@ -75,7 +75,7 @@ describe('createReceiver().handle()', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       return { reply: 'too late' };
     });
-    const request = oneBotRequest(napcatGroupMessage, 'secret');
+    const request = onebotRequest(napcatGroupMessage, 'secret');
     const first = await receiver.handle(request);
     const whileRunning = await receiver.handle(request);
     await receiver.close({ timeoutMs: 2000 });
@@ -95,7 +95,7 @@ describe('createReceiver().handle()', () => {
     await createReceiver(onebot({ secret: 'top-secret-value' }), { logger }).handle({
       method: 'POST',
       url: '/',
-      headers: signOneBot(body, 'wrong'),
+      headers: signOnebot(body, 'wrong'),
       body: Buffer.from(body),
     });
     expect(lines.join('\n')).toMatch(/SIGNATURE_MISMATCH/);
@@ -108,7 +108,7 @@ describe('createReceiver().fetch()', () => {
 
   it('takes a Web Request and returns a Web Response', async () => {
     const response = await receiver.fetch(
-      new Request('http://bot.local/onebot', { method: 'POST', headers: signOneBot(body, 'secret'), body }),
+      new Request('http://bot.local/onebot', { method: 'POST', headers: signOnebot(body, 'secret'), body }),
     );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ reply: 'pong' });
@@ -116,7 +116,7 @@ describe('createReceiver().fetch()', () => {
 
   it('answers 204 with a null body when there is no reply', async () => {
     const response = await createReceiver(provider).fetch(
-      new Request('http://bot.local/onebot', { method: 'POST', headers: signOneBot(body, 'secret'), body }),
+      new Request('http://bot.local/onebot', { method: 'POST', headers: signOnebot(body, 'secret'), body }),
     );
     expect(response.status).toBe(204);
     expect(response.body).toBeNull();
@@ -126,7 +126,7 @@ describe('createReceiver().fetch()', () => {
     const response = await receiver.fetch(
       new Request('http://bot.local/onebot', {
         method: 'POST',
-        headers: { ...signOneBot(body, 'secret'), 'content-encoding': 'gzip' },
+        headers: { ...signOnebot(body, 'secret'), 'content-encoding': 'gzip' },
         body: gzipSync(body),
       }),
     );
@@ -136,7 +136,7 @@ describe('createReceiver().fetch()', () => {
   it('applies the body limit to Web requests too', async () => {
     const small = createReceiver(provider, { bodyLimit: 100 });
     const response = await small.fetch(
-      new Request('http://bot.local/onebot', { method: 'POST', headers: signOneBot(body, 'secret'), body }),
+      new Request('http://bot.local/onebot', { method: 'POST', headers: signOnebot(body, 'secret'), body }),
     );
     expect(response.status).toBe(413);
   });

@@ -1,5 +1,5 @@
 import { createReceiver, type Logger, onebot } from '@hookguard/core';
-import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotRequest } from '@hookguard/core/testing';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 
 function recordingLogger() {
@@ -24,9 +24,9 @@ afterEach(() => {
 it('logs the first refusal of each code at once and a flood of forged requests as one line a minute, with the count left out', async () => {
   const { logger, warnings } = recordingLogger();
   const receiver = createReceiver(onebot({ secret: 'secret' }), { logger });
-  const forged = () => receiver.handle(oneBotRequest(napcatGroupMessage, 'not the secret'));
+  const forged = () => receiver.handle(onebotRequest(napcatGroupMessage, 'not the secret'));
   const unsigned = () => {
-    const { headers, ...rest } = oneBotRequest(napcatGroupMessage, 'secret');
+    const { headers, ...rest } = onebotRequest(napcatGroupMessage, 'secret');
     const { 'x-signature': _signature, ...unsignedHeaders } = headers;
     return receiver.handle({ ...rest, headers: unsignedHeaders });
   };

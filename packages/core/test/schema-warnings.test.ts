@@ -1,5 +1,5 @@
 import { createReceiver, github, type Logger } from '@hookguard/core';
-import { gitHubRequest, githubFixtures } from '@hookguard/core/testing';
+import { githubFixtures, githubRequest } from '@hookguard/core/testing';
 import { expect, it } from 'vitest';
 import { adapters } from '../../../test/conformance/adapters.js';
 import { post } from '../../../test/support/http.js';
@@ -38,7 +38,7 @@ for (const adapter of adapters) {
     const app = await adapter.serve(receiver, '/github');
     try {
       const send = async (name: string, payload: unknown) => {
-        const request = gitHubRequest(name, payload, SECRET);
+        const request = githubRequest(name, payload, SECRET);
         const response = await post(`${app.url}/github`, request.body, {
           headers: request.headers as Record<string, string>,
         });
@@ -71,7 +71,7 @@ for (const adapter of adapters) {
 it('says nothing for a body with no schema at all: that is an unknown event, not a mismatch', async () => {
   const { logger, warnings } = capturingLogger();
   const receiver = createReceiver(github({ secret: SECRET }), { logger }).on('unknown', () => {});
-  const response = await receiver.handle(gitHubRequest('star.created', { action: 'created' }, SECRET));
+  const response = await receiver.handle(githubRequest('star.created', { action: 'created' }, SECRET));
   expect(response.status).toBe(204);
   expect(warnings).toEqual([]);
 });

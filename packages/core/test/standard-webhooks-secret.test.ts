@@ -1,5 +1,5 @@
 import { standardWebhooks, verify } from '@hookguard/core';
-import { signStandardWebhook } from '@hookguard/core/testing';
+import { signStandardWebhooks } from '@hookguard/core/testing';
 import fc from 'fast-check';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ async function agreeOnSignatures(secret: string): Promise<void> {
   const request = { method: 'POST', url: '/hook', headers, body: Buffer.from(body) };
   const ours = await verify(standardWebhooks({ secret }), request, { now: () => now });
   expect(ours.ok, secret).toBe(true);
-  const signed = signStandardWebhook(body, secret, { id: 'msg_2', timestamp });
+  const signed = signStandardWebhooks(body, secret, { id: 'msg_2', timestamp });
   expect(new Webhook(secret).verify(body, signed)).toEqual(JSON.parse(body));
   const other = `whsec_${Buffer.from('another key entirely').toString('base64')}`;
   expect(() => new Webhook(other).verify(body, signed)).toThrow();

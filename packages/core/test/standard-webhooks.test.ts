@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createReceiver, standardWebhooks, verify, type WebhookRequest } from '@hookguard/core';
-import { signStandardWebhook, standardWebhookRequest } from '@hookguard/core/testing';
+import { signStandardWebhooks, standardWebhooksRequest } from '@hookguard/core/testing';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
@@ -44,34 +44,34 @@ describe('standardWebhooks() interoperates with the standardwebhooks package', (
   });
 
   it('signs what the standardwebhooks package verifies (our testing helper, current time)', () => {
-    const headers = signStandardWebhook(body, SECRET, { id: 'msg_ours' });
+    const headers = signStandardWebhooks(body, SECRET, { id: 'msg_ours' });
     expect(new Webhook(SECRET).verify(body, headers)).toEqual(event);
     expect(() => new Webhook(newSecret()).verify(body, headers)).toThrow(/No matching signature/);
   });
 
   it('accepts a secret without the whsec_ prefix, as the package does', async () => {
     const bare = SECRET.slice('whsec_'.length);
-    const request = standardWebhookRequest(event, SECRET, { timestamp: nowSeconds });
+    const request = standardWebhooksRequest(event, SECRET, { timestamp: nowSeconds });
     expect((await verify(standardWebhooks({ secret: bare }), request, clock)).ok).toBe(true);
   });
 
   it('computes HMAC-SHA256 over "id.timestamp.body" with the base64-decoded key', () => {
     const key = Buffer.from(SECRET.slice('whsec_'.length), 'base64');
     const expected = createHmac('sha256', key).update(`msg_1.${nowSeconds}.${body}`).digest('base64');
-    const headers = signStandardWebhook(body, SECRET, { id: 'msg_1', timestamp: nowSeconds });
+    const headers = signStandardWebhooks(body, SECRET, { id: 'msg_1', timestamp: nowSeconds });
     expect(headers['webhook-signature']).toBe(`v1,${expected}`);
   });
 });
 
 describe('standardWebhooks() signatures', () => {
   it('accepts a header with several signatures when any one matches (sender-side rotation)', async () => {
-    const headers = signStandardWebhook(body, [newSecret(), SECRET, newSecret()], { timestamp: nowSeconds });
+    const headers = signStandardWebhooks(body, [newSecret(), SECRET, newSecret()], { timestamp: nowSeconds });
     expect(headers['webhook-signature']!.split(' ')).toHaveLength(3);
     expect((await verify(standardWebhooks({ secret: SECRET }), raw(headers), clock)).ok).toBe(true);
   });
 
   it('skips entries of other versions (v1a asymmetric) and checks the v1 ones', async () => {
-    const signed = signStandardWebhook(body, SECRET, { timestamp: nowSeconds });
+    const signed = signStandardWebhooks(body, SECRET, { timestamp: nowSeconds });
     const headers = {
       ...signed,
       'webhook-signature': `v1a,${randomBytes(64).toString('base64')} ${signed['webhook-signature']}`,
@@ -80,18 +80,18 @@ describe('standardWebhooks() signatures', () => {
   });
 
   it('accepts any of several receiver secrets and says which one matched', async () => {
-    const request = standardWebhookRequest(event, SECRET, { timestamp: nowSeconds });
+    const request = standardWebhooksRequest(event, SECRET, { timestamp: nowSeconds });
     const result = await verify(standardWebhooks({ secret: [newSecret(), SECRET] }), request, clock);
     expect(result.ok && result.secretIndex).toBe(1);
   });
 
-  const signed = signStandardWebhook(body, SECRET, { id: 'msg_x', timestamp: nowSeconds });
+  const signed = signStandardWebhooks(body, SECRET, { id: 'msg_x', timestamp: nowSeconds });
   const refusals: [string, Record<string, string>, string, string][] = [
     ['a changed body', signed, body.replace('4200', '4201'), 'SIGNATURE_MISMATCH'],
     ['a changed id (it is signed)', { ...signed, 'webhook-id': 'msg_y' }, body, 'SIGNATURE_MISMATCH'],
     [
       'another key',
-      signStandardWebhook(body, newSecret(), { timestamp: nowSeconds }),
+      signStandardWebhooks(body, newSecret(), { timestamp: nowSeconds }),
       body,
       'SIGNATURE_MISMATCH',
     ],
@@ -128,7 +128,7 @@ describe('standardWebhooks() signatures', () => {
 
 describe('standardWebhooks() timestamp window', () => {
   const at = (offsetSeconds: number) =>
-    raw(signStandardWebhook(body, SECRET, { timestamp: nowSeconds + offsetSeconds }));
+    raw(signStandardWebhooks(body, SECRET, { timestamp: nowSeconds + offsetSeconds }));
   const check = async (offsetSeconds: number, toleranceSeconds?: number) => {
     const provider = standardWebhooks({ secret: SECRET, ...(toleranceSeconds ? { toleranceSeconds } : {}) });
     const result = await verify(provider, at(offsetSeconds), clock);
@@ -150,7 +150,7 @@ describe('standardWebhooks() timestamp window', () => {
   });
 
   it('refuses a replay of a captured delivery once the window has passed', async () => {
-    const captured = standardWebhookRequest(event, SECRET, { timestamp: nowSeconds });
+    const captured = standardWebhooksRequest(event, SECRET, { timestamp: nowSeconds });
     const provider = standardWebhooks({ secret: SECRET });
     expect((await verify(provider, captured, clock)).ok).toBe(true);
     const later = await verify(provider, captured, { now: () => NOW + 301_000 });
@@ -167,7 +167,7 @@ describe('standardWebhooks() events', () => {
         handler(payload, context.deliveryKey, context.meta.timestamp);
       },
     );
-    const request = standardWebhookRequest(event, SECRET, { id: 'msg_dup', timestamp: nowSeconds });
+    const request = standardWebhooksRequest(event, SECRET, { id: 'msg_dup', timestamp: nowSeconds });
     expect((await receiver.handle(request)).status).toBe(204);
     expect((await receiver.handle(request)).status).toBe(204);
     expect(handler).toHaveBeenCalledTimes(1);
@@ -189,9 +189,9 @@ describe('standardWebhooks() events', () => {
     const receiver = createReceiver(provider, clock)
       .on('invoice', (payload) => typed(payload.data.amount))
       .on('unknown', (e) => unknown(e.name));
-    await receiver.handle(standardWebhookRequest(event, SECRET, { timestamp: nowSeconds }));
+    await receiver.handle(standardWebhooksRequest(event, SECRET, { timestamp: nowSeconds }));
     await receiver.handle(
-      standardWebhookRequest({ ...event, type: 'invoice.voided' }, SECRET, { timestamp: nowSeconds }),
+      standardWebhooksRequest({ ...event, type: 'invoice.voided' }, SECRET, { timestamp: nowSeconds }),
     );
     expect(typed).toHaveBeenCalledWith(4200);
     expect(unknown).toHaveBeenCalledWith('invoice.voided');

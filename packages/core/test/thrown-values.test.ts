@@ -1,13 +1,13 @@
 import { createReceiver, type Inbox, type InboxDelivery, type Logger, onebot } from '@hookguard/core';
 import { describeThrown } from '@hookguard/core/adapter';
-import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotRequest } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { awkwardThrownValues, failOnProcessCrash } from '../../../test/support/thrown-values.js';
 
 const provider = onebot({ secret: 'secret' });
 let serial = 0;
 /** A fresh message each time, so dedupe never answers one from the store. */
-const message = () => oneBotRequest({ ...napcatGroupMessage, message_id: ++serial }, 'secret');
+const message = () => onebotRequest({ ...napcatGroupMessage, message_id: ++serial }, 'secret');
 
 function recordingLogger() {
   const errors: { message: string; fields: Record<string, unknown> | undefined }[] = [];

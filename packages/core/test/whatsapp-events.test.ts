@@ -8,10 +8,10 @@ import {
   whatsappEventSchemas,
 } from '@hookguard/core';
 import {
-  signWhatsApp,
-  whatsAppRequest,
+  signWhatsapp,
   whatsappFixtures,
   whatsappMessageShapes,
+  whatsappRequest,
 } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { WHATSAPP_DEADLINE_MS } from '../src/providers/whatsapp/index.js';
@@ -20,7 +20,7 @@ import { docExamples, docPayloadStructure, legacySeedExamples } from './whatsapp
 const SECRET = 'gowa-secret';
 const provider = whatsapp({ secret: SECRET });
 const parse = async (body: unknown) => {
-  const result = await verify(provider, whatsAppRequest(body, SECRET));
+  const result = await verify(provider, whatsappRequest(body, SECRET));
   if (!result.ok) throw result.error;
   return result.event;
 };
@@ -83,7 +83,7 @@ describe('whatsapp() events', () => {
     const request = {
       method: 'POST',
       url: '/whatsapp',
-      headers: signWhatsApp(docPayloadStructure, SECRET),
+      headers: signWhatsapp(docPayloadStructure, SECRET),
       body: Buffer.from(docPayloadStructure),
     };
     const response = await receiver.handle(request);
@@ -104,7 +104,7 @@ describe('whatsapp() events', () => {
     const modern = vi.fn();
     const receiver = createReceiver(provider).on('legacy', legacy).on('message', modern);
     const response = await receiver.handle(
-      whatsAppRequest(whatsappFixtures['legacy.message.revoked'], SECRET),
+      whatsappRequest(whatsappFixtures['legacy.message.revoked'], SECRET),
     );
     expect(response.status).toBe(200);
     expect(modern).not.toHaveBeenCalled();
@@ -118,7 +118,7 @@ describe('whatsapp() events', () => {
   it('hands the whole envelope to the handler, with device and session on the context', async () => {
     const handler = vi.fn();
     const receiver = createReceiver(provider).on('message.revoked', handler);
-    await receiver.handle(whatsAppRequest(whatsappFixtures['message.revoked'], SECRET));
+    await receiver.handle(whatsappRequest(whatsappFixtures['message.revoked'], SECRET));
     const [event, context] = handler.mock.calls[0]! as [unknown, HandlerContext<WhatsAppMeta>];
     expect(event).toEqual(whatsappFixtures['message.revoked']);
     expect(context.meta).toEqual({ deviceId: '628987654321@s.whatsapp.net', sessionId: 'org_2' });
@@ -133,7 +133,7 @@ describe('whatsapp() events', () => {
       .on('group', () => void calls.push('group'))
       .on('newsletter.message', () => void calls.push('newsletter.message'));
     for (const name of ['message', 'message.ack', 'group.participants', 'chat_presence'] as const) {
-      await receiver.handle(whatsAppRequest(whatsappFixtures[name], SECRET));
+      await receiver.handle(whatsappRequest(whatsappFixtures[name], SECRET));
     }
     expect(calls).toEqual([
       '* message',
@@ -151,7 +151,7 @@ describe('whatsapp() events', () => {
     const unknown = vi.fn();
     const receiver = createReceiver(provider).on('unknown', unknown).on('message', vi.fn());
     const body = { event: 'message.poll_vote', device_id: 'd', payload: { id: 'X', votes: ['A'] } };
-    const response = await receiver.handle(whatsAppRequest(body, SECRET));
+    const response = await receiver.handle(whatsappRequest(body, SECRET));
     expect(response.status).toBe(200);
     const event = unknown.mock.calls[0]![0] as UnknownEvent;
     expect(event).toMatchObject({ name: 'message.poll_vote', payload: body });
@@ -166,7 +166,7 @@ describe('whatsapp() events', () => {
       ...whatsappFixtures['message.ack'],
       payload: { ...(whatsappFixtures['message.ack']['payload'] as object), receipt_type: 'played' },
     };
-    await receiver.handle(whatsAppRequest(body, SECRET));
+    await receiver.handle(whatsappRequest(body, SECRET));
     expect(typed).not.toHaveBeenCalled();
     const event = unknown.mock.calls[0]![0] as UnknownEvent;
     expect(event.name).toBe('message.ack');
@@ -201,7 +201,7 @@ describe('whatsapp() events', () => {
       // A plain-JS handler returning something must not turn a handled event into a retry.
       .on('call.offer', (() => ({ reply: 'ignored' })) as unknown as () => undefined);
     for (const name of ['message', 'call.offer', 'label.edit'] as const) {
-      const response = await receiver.handle(whatsAppRequest(whatsappFixtures[name], SECRET));
+      const response = await receiver.handle(whatsappRequest(whatsappFixtures[name], SECRET));
       expect(response).toEqual({
         status: 200,
         headers: { 'content-type': 'application/json; charset=utf-8' },
@@ -214,7 +214,7 @@ describe('whatsapp() events', () => {
     const receiver = createReceiver(provider).on('message', () => {
       throw new Error('database down at 10.0.0.5');
     });
-    const response = await receiver.handle(whatsAppRequest(whatsappFixtures.message, SECRET));
+    const response = await receiver.handle(whatsappRequest(whatsappFixtures.message, SECRET));
     expect(response.status).toBe(500);
     expect(response.body).not.toContain('10.0.0.5');
   });
@@ -227,7 +227,7 @@ describe('whatsapp() events', () => {
         await new Promise((resolve) => setTimeout(resolve, 12_000));
         finished = true;
       });
-      const pending = receiver.handle(whatsAppRequest(whatsappFixtures.message, SECRET));
+      const pending = receiver.handle(whatsappRequest(whatsappFixtures.message, SECRET));
       await vi.advanceTimersByTimeAsync(WHATSAPP_DEADLINE_MS);
       expect(WHATSAPP_DEADLINE_MS).toBeLessThan(10_000);
       expect((await pending).status).toBe(200);

@@ -1,5 +1,5 @@
 import { createReceiver, verify, whatsapp } from '@hookguard/core';
-import { whatsAppRequest, whatsappFixtures } from '@hookguard/core/testing';
+import { whatsappFixtures, whatsappRequest } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 
 const SECRET = 'gowa-secret';
@@ -10,7 +10,7 @@ const withPayload = (name: keyof typeof whatsappFixtures, changes: Body): Body =
   return { ...fixture, payload: { ...(fixture['payload'] as Body), ...changes } };
 };
 const keyOf = async (body: unknown) => {
-  const result = await verify(provider, whatsAppRequest(body, SECRET));
+  const result = await verify(provider, whatsappRequest(body, SECRET));
   if (!result.ok) throw result.error;
   return result.event.deliveryKey;
 };
@@ -22,7 +22,7 @@ describe('whatsapp() under GOWA retries', () => {
     async (name) => {
       const handler = vi.fn();
       const receiver = createReceiver(provider).on('*', handler);
-      const request = whatsAppRequest(whatsappFixtures[name], SECRET);
+      const request = whatsappRequest(whatsappFixtures[name], SECRET);
       const answers = [];
       for (let attempt = 0; attempt < 5; attempt++) answers.push(await receiver.handle(request));
       expect(handler).toHaveBeenCalledOnce();
@@ -33,7 +33,7 @@ describe('whatsapp() under GOWA retries', () => {
   it('runs a failed delivery again on the retry, then never again', async () => {
     const handler = vi.fn().mockRejectedValueOnce(new Error('db down')).mockResolvedValue(undefined);
     const receiver = createReceiver(provider).on('message', handler);
-    const request = whatsAppRequest(whatsappFixtures.message, SECRET);
+    const request = whatsappRequest(whatsappFixtures.message, SECRET);
     const statuses = [];
     for (let attempt = 0; attempt < 5; attempt++) statuses.push((await receiver.handle(request)).status);
     expect(statuses).toEqual([500, 200, 200, 200, 200]);
@@ -103,9 +103,9 @@ describe('whatsapp() under GOWA retries', () => {
   it("runs both of two distinct group members' read receipts for the same message", async () => {
     const handler = vi.fn();
     const receiver = createReceiver(provider).on('message.ack', handler);
-    await receiver.handle(whatsAppRequest(whatsappFixtures['message.ack'], SECRET));
+    await receiver.handle(whatsappRequest(whatsappFixtures['message.ack'], SECRET));
     await receiver.handle(
-      whatsAppRequest(withPayload('message.ack', { from: '628555@s.whatsapp.net' }), SECRET),
+      whatsappRequest(withPayload('message.ack', { from: '628555@s.whatsapp.net' }), SECRET),
     );
     expect(handler).toHaveBeenCalledTimes(2);
   });

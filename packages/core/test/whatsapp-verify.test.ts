@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createReceiver, type Logger, verify, type WebhookRequest, whatsapp } from '@hookguard/core';
-import { goJson, signWhatsApp, whatsappFixtures } from '@hookguard/core/testing';
+import { goJson, signWhatsapp, whatsappFixtures } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 
 // The body exactly as Go's encoding/json writes it, 333 bytes.
@@ -14,7 +14,7 @@ const request = (headers: Record<string, string>, bytes: string | Uint8Array = G
   headers,
   body: typeof bytes === 'string' ? Buffer.from(bytes) : bytes,
 });
-const signed = (secret: string, bytes: string = GO_BODY) => request(signWhatsApp(bytes, secret), bytes);
+const signed = (secret: string, bytes: string = GO_BODY) => request(signWhatsapp(bytes, secret), bytes);
 
 describe('whatsapp() verification', () => {
   it('verifies the Go-encoded example body with the default secret "secret"', async () => {
@@ -45,14 +45,14 @@ describe('whatsapp() verification', () => {
   it('signs with goJson() exactly the bytes GOWA would send for the same event', () => {
     const event = JSON.parse(GO_BODY);
     expect(goJson(event)).toBe(GO_BODY);
-    expect(signWhatsApp(goJson(event), 'secret')['x-hub-signature-256']).toBe(GO_SIGNATURE);
+    expect(signWhatsapp(goJson(event), 'secret')['x-hub-signature-256']).toBe(GO_SIGNATURE);
   });
 
   const body = goJson(whatsappFixtures['message.ack']);
-  const good = signWhatsApp(body, 'secret')['x-hub-signature-256']!;
+  const good = signWhatsapp(body, 'secret')['x-hub-signature-256']!;
   const refusals: [string, Record<string, string>, string, string][] = [
     ['one byte changed', { 'x-hub-signature-256': good }, body.replace('read', 'reed'), 'SIGNATURE_MISMATCH'],
-    ['a wrong secret', signWhatsApp(body, 'not-the-secret'), body, 'SIGNATURE_MISMATCH'],
+    ['a wrong secret', signWhatsapp(body, 'not-the-secret'), body, 'SIGNATURE_MISMATCH'],
     ['no header', { 'content-type': 'application/json' }, body, 'SIGNATURE_MISSING'],
     ['an empty header', { 'x-hub-signature-256': '' }, body, 'SIGNATURE_MISSING'],
     [

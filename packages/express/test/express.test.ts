@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { createReceiver, onebot, type Receiver } from '@hookguard/core';
-import { napcatGroupMessage, onebotFixtures, signOneBot } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotFixtures, signOnebot } from '@hookguard/core/testing';
 import { expressWebhook } from '@hookguard/express';
 import express from 'express';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -27,7 +27,7 @@ async function serve(
 /** Exactly what NapCat sends: JSON.stringify, lower-case headers, chunked, no Content-Length. */
 function napcatPost(url: string, event: unknown, secret = SECRET, tamper?: (body: string) => string) {
   const body = JSON.stringify(event);
-  return post(url, tamper ? tamper(body) : body, { headers: signOneBot(body, secret), chunked: true });
+  return post(url, tamper ? tamper(body) : body, { headers: signOnebot(body, secret), chunked: true });
 }
 
 describe('expressWebhook() with onebot()', () => {
@@ -48,7 +48,7 @@ describe('expressWebhook() with onebot()', () => {
       approve: true,
     }));
     const body = JSON.stringify(onebotFixtures['request.friend']);
-    const { 'x-signature': signature } = signOneBot(body, SECRET);
+    const { 'x-signature': signature } = signOnebot(body, SECRET);
     const response = await post(await serve(receiver), body, {
       headers: { 'Content-Type': 'application/json', 'X-Self-ID': '1', 'X-Signature': signature! },
     });
@@ -93,7 +93,7 @@ describe('expressWebhook() with onebot()', () => {
     const handler = vi.fn();
     const url = await serve(createReceiver(onebot({ secret: SECRET })).on('*', handler));
     const body = '{"post_type": "message", oops';
-    const response = await post(url, body, { headers: signOneBot(body, SECRET), chunked: true });
+    const response = await post(url, body, { headers: signOnebot(body, SECRET), chunked: true });
     expect(response.status).toBe(400);
     expect(response.json()).toMatchObject({ error: { code: 'INVALID_JSON' } });
     expect(handler).not.toHaveBeenCalled();
@@ -124,7 +124,7 @@ describe('expressWebhook() with onebot()', () => {
     const handler = vi.fn();
     const url = await serve(createReceiver(onebot({ secret: SECRET }), { bodyLimit: 1024 }).on('*', handler));
     const body = JSON.stringify({ ...napcatGroupMessage, raw_message: 'x'.repeat(4096) });
-    const response = await post(url, body, { headers: signOneBot(body, SECRET) });
+    const response = await post(url, body, { headers: signOnebot(body, SECRET) });
     expect(response.status).toBe(413);
     expect(response.json()).toMatchObject({ error: { code: 'BODY_TOO_LARGE' } });
     expect(handler).not.toHaveBeenCalled();

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { createReceiver, whatsapp } from '@hookguard/core';
-import { goJson, signWhatsApp, whatsappFixtures } from '@hookguard/core/testing';
+import { goJson, signWhatsapp, whatsappFixtures } from '@hookguard/core/testing';
 import { expressWebhook } from '@hookguard/express';
 import express from 'express';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -22,7 +22,7 @@ async function serve(receiver: Parameters<typeof expressWebhook>[0]): Promise<st
 
 /** The headers Go's client sends for GOWA, in Go's canonical case. */
 function goHeaders(body: string, secret = SECRET): Record<string, string> {
-  const signed = signWhatsApp(body, secret);
+  const signed = signWhatsapp(body, secret);
   return {
     'User-Agent': signed['user-agent']!,
     'Content-Type': signed['content-type']!,

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { createReceiver, hmac, onebot, type ReceiverOptions } from '@hookguard/core';
-import { napcatGroupMessage, onebotFixtures, signHmac, signOneBot } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotFixtures, signHmac, signOnebot } from '@hookguard/core/testing';
 import { fastifyLogger, fastifyWebhook } from '@hookguard/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -25,7 +25,7 @@ function pingBot(options?: ReceiverOptions) {
 
 function signed(event: unknown) {
   const payload = JSON.stringify(event);
-  return { method: 'POST' as const, payload, headers: signOneBot(payload, SECRET) };
+  return { method: 'POST' as const, payload, headers: signOnebot(payload, SECRET) };
 }
 
 /** JSON routes a host app already has, to show the plugin leaves them alone. */
@@ -49,7 +49,7 @@ describe('fastifyWebhook', () => {
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const body = JSON.stringify(onebotFixtures['request.friend']);
     const response = await post(`${address}/hooks/onebot`, body, {
-      headers: signOneBot(body, SECRET),
+      headers: signOnebot(body, SECRET),
       chunked: true,
     });
     expect(response.status).toBe(200);
@@ -205,7 +205,7 @@ describe('fastifyWebhook body limits', () => {
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const body = JSON.stringify(big);
     const response = await post(`${address}/onebot`, body, {
-      headers: signOneBot(body, SECRET),
+      headers: signOnebot(body, SECRET),
       chunked: true,
     });
     expect(response.status).toBe(413);

@@ -1,6 +1,6 @@
 import type { RequestListener } from 'node:http';
 import { createReceiver, onebot, type Provider, type ReceiverLike, type VerifyInput } from '@hookguard/core';
-import { napcatGroupMessage, onebotFixtures, signOneBot } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotFixtures, signOnebot } from '@hookguard/core/testing';
 import { koaWebhook } from '@hookguard/koa';
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
@@ -23,7 +23,7 @@ async function start(app: { callback(): RequestListener }): Promise<string> {
 /** Exactly what NapCat sends: JSON.stringify, lower-case headers, chunked, no Content-Length. */
 function napcatPost(url: string, event: unknown) {
   const body = JSON.stringify(event);
-  return post(url, body, { headers: signOneBot(body, SECRET), chunked: true });
+  return post(url, body, { headers: signOnebot(body, SECRET), chunked: true });
 }
 
 function pingBot() {

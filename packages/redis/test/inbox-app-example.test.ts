@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotRequest } from '@hookguard/core/testing';
 import { afterEach, expect, it, vi } from 'vitest';
 import { post } from '../../../test/support/http.js';
 import { describeWithRedis, freePort } from '../../../test/support/redis.js';
@@ -45,7 +45,7 @@ describeWithRedis('the README example, run as a process', (server) => {
       interval: 50,
     });
 
-    const request = oneBotRequest({ ...napcatGroupMessage, message_id: 4242 }, SECRET);
+    const request = onebotRequest({ ...napcatGroupMessage, message_id: 4242 }, SECRET);
     // While Redis is still connecting the app answers 503 and the sender retries, as here.
     await vi.waitFor(
       async () => {

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createReceiver, jsonResponse, onebot, type ReceiverLike } from '@hookguard/core';
-import { napcatGroupMessage, signOneBot } from '@hookguard/core/testing';
+import { napcatGroupMessage, signOnebot } from '@hookguard/core/testing';
 import { type InboxWorker, inboxKeys, type RedisInbox, redisDedupeStore, redisInbox } from '@hookguard/redis';
 import { Cluster, type Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
@@ -17,7 +17,7 @@ const PATH = '/onebot';
 function napcatPost(url: string, id: number) {
   const body = JSON.stringify({ ...napcatGroupMessage, message_id: id });
   return post(url + PATH, body, {
-    headers: { 'content-type': 'application/json', ...signOneBot(body, SECRET) },
+    headers: { 'content-type': 'application/json', ...signOnebot(body, SECRET) },
   });
 }
 

@@ -1,5 +1,5 @@
 import { createReceiver, jsonResponse, type Logger, onebot } from '@hookguard/core';
-import { napcatGroupMessage, signOneBot } from '@hookguard/core/testing';
+import { napcatGroupMessage, signOnebot } from '@hookguard/core/testing';
 import { type RedisDedupeOptions, type RedisDedupeStore, redisDedupeStore } from '@hookguard/redis';
 import { Redis, type RedisOptions } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
@@ -159,7 +159,7 @@ describeWithRedis('redisDedupeStore() wakes waiting duplicates on a real Redis',
       const body = JSON.stringify({ ...napcatGroupMessage, message_id: 500 + index });
       const send = (url: string) =>
         post(`${url}/onebot`, body, {
-          headers: { 'content-type': 'application/json', ...signOneBot(body, secret) },
+          headers: { 'content-type': 'application/json', ...signOnebot(body, secret) },
         });
       const runsBefore = runs;
       const original = send(servers[0]!.url);

@@ -1,5 +1,5 @@
 import { createReceiver, github, jsonResponse, onebot } from '@hookguard/core';
-import { gitHubRequest, githubFixtures, napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
+import { githubFixtures, githubRequest, napcatGroupMessage, onebotRequest } from '@hookguard/core/testing';
 import { redisDedupeStore } from '@hookguard/redis';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
@@ -7,10 +7,10 @@ import { describeWithRedis } from '../../../test/support/redis.js';
 import { unreachableRedis } from './unreachable-redis.js';
 
 const provider = onebot({ secret: 'secret' });
-const message = (message_id: number) => oneBotRequest({ ...napcatGroupMessage, message_id }, 'secret');
+const message = (message_id: number) => onebotRequest({ ...napcatGroupMessage, message_id }, 'secret');
 /** Same chat, same message_id, other text: a NapCat id collision only the body digest can tell. */
 const collision = (message_id: number, raw_message: string) =>
-  oneBotRequest({ ...napcatGroupMessage, message_id, raw_message }, 'secret');
+  onebotRequest({ ...napcatGroupMessage, message_id, raw_message }, 'secret');
 
 describeWithRedis('redisDedupeStore() on a real Redis', (server) => {
   let redisA: Redis;
@@ -225,7 +225,7 @@ describeWithRedis('redisDedupeStore() on a real Redis', (server) => {
         throw new Error('failed after the deadline');
       });
     const [a, b] = [make(redisA), make(redisB)];
-    const delivery = () => gitHubRequest('push', githubFixtures.push, 'gh', { delivery: 'late-redis' });
+    const delivery = () => githubRequest('push', githubFixtures.push, 'gh', { delivery: 'late-redis' });
     expect((await a.handle(delivery())).status).toBe(202);
     expect((await b.handle(delivery())).status).toBe(202); // the fallback, while the late work runs
     expect(calls).toBe(1);

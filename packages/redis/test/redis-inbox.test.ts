@@ -7,7 +7,7 @@ import {
   type ReceiverOptions,
   silentLogger,
 } from '@hookguard/core';
-import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotRequest } from '@hookguard/core/testing';
 import { type InboxWorker, type InboxWorkerOptions, type RedisInbox, redisInbox } from '@hookguard/redis';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
@@ -15,7 +15,7 @@ import { describeWithRedis } from '../../../test/support/redis.js';
 import { unreachableRedis } from './unreachable-redis.js';
 
 const provider = onebot({ secret: 'secret' });
-const message = (message_id: number) => oneBotRequest({ ...napcatGroupMessage, message_id }, 'secret');
+const message = (message_id: number) => onebotRequest({ ...napcatGroupMessage, message_id }, 'secret');
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const doomedWorker = fileURLToPath(new URL('./fixtures/doomed-worker.ts', import.meta.url));
 

@@ -1,6 +1,6 @@
 import { createReceiver, onebot } from '@hookguard/core';
 import { describeThrown } from '@hookguard/core/adapter';
-import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotRequest } from '@hookguard/core/testing';
 import { type InboxWorker, redisInbox } from '@hookguard/redis';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,7 @@ import { awkwardThrownValues, failOnProcessCrash } from '../../../test/support/t
 
 const provider = onebot({ secret: 'secret' });
 let serial = 0;
-const message = () => oneBotRequest({ ...napcatGroupMessage, message_id: ++serial }, 'secret');
+const message = () => onebotRequest({ ...napcatGroupMessage, message_id: ++serial }, 'secret');
 
 describeWithRedis('the Redis inbox worker and awkward thrown values', (server) => {
   let redis: Redis;

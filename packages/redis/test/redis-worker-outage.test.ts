@@ -1,11 +1,11 @@
 import { createReceiver, type Logger, onebot, silentLogger } from '@hookguard/core';
-import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotRequest } from '@hookguard/core/testing';
 import { type InboxWorker, redisInbox } from '@hookguard/redis';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type RedisProcess, redisProcess, redisServerInstalled } from './redis-process.js';
 
-const message = (message_id: number) => oneBotRequest({ ...napcatGroupMessage, message_id }, 'secret');
+const message = (message_id: number) => onebotRequest({ ...napcatGroupMessage, message_id }, 'secret');
 
 function capturingLogger() {
   const lines: string[] = [];

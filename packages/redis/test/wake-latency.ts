@@ -10,7 +10,7 @@
  * per block give the round trips a duplicate costs.
  */
 import { createReceiver, onebot, silentLogger } from '@hookguard/core';
-import { napcatGroupMessage, oneBotRequest } from '@hookguard/core/testing';
+import { napcatGroupMessage, onebotRequest } from '@hookguard/core/testing';
 import { redisDedupeStore } from '@hookguard/redis';
 import { Redis } from 'ioredis';
 import { redisProcess } from './redis-process.js';
@@ -74,7 +74,7 @@ for (let done = 0; done < perMode; done += BLOCK) {
     const before = await commandCounts();
     for (let n = 0; n < Math.min(BLOCK, perMode - done); n++) {
       const message = { ...napcatGroupMessage, message_id: ++id };
-      const delivery = () => oneBotRequest(message, 'secret');
+      const delivery = () => onebotRequest(message, 'secret');
       const running = a.running();
       const first = a.receiver.handle(delivery());
       await running;

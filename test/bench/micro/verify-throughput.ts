@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { github, onebot, standardWebhooks, type VerifyInput } from '@hookguard/core';
-import { signGitHub, signOneBot, signStandardWebhook } from '@hookguard/core/testing';
+import { signGithub, signOnebot, signStandardWebhooks } from '@hookguard/core/testing';
 import { Webhooks } from '@octokit/webhooks';
 import { Webhook } from 'standardwebhooks';
 import { GITHUB_SECRET, STANDARD_SECRET } from '../payloads.js';
@@ -43,7 +43,7 @@ export async function verifyThroughput(rounds: number, batchMs: number): Promise
   const body = oneMiB();
   const rows: VerifyRow[] = [];
 
-  const githubInput = input(signGitHub(body, GITHUB_SECRET), body);
+  const githubInput = input(signGithub(body, GITHUB_SECRET), body);
   const githubGiven = Buffer.from(githubInput.headers['x-hub-signature-256']!.toString().slice(7), 'hex');
   const provider = github({ secret: GITHUB_SECRET });
   const octokit = new Webhooks({ secret: GITHUB_SECRET });
@@ -65,7 +65,7 @@ export async function verifyThroughput(rounds: number, batchMs: number): Promise
     ),
   );
 
-  const standardHeaders = signStandardWebhook(body, STANDARD_SECRET, {
+  const standardHeaders = signStandardWebhooks(body, STANDARD_SECRET, {
     id: 'msg_1',
     timestamp: Math.floor(Date.now() / 1000),
   });
@@ -91,7 +91,7 @@ export async function verifyThroughput(rounds: number, batchMs: number): Promise
     }),
   );
 
-  const onebotInput = input(signOneBot(body, GITHUB_SECRET), body);
+  const onebotInput = input(signOnebot(body, GITHUB_SECRET), body);
   const onebotGiven = Buffer.from(String(onebotInput.headers['x-signature']).slice(5), 'hex');
   const onebotProvider = onebot({ secret: GITHUB_SECRET });
   rows.push(

@@ -54,7 +54,7 @@ Options:
     const reply = parseReply(values.reply);
     const { secret, note } = resolveSecret(sender, values.secret, io.env);
     const out = createOutput(io, values.json);
-    const provider = sender.createProvider(secret);
+    const provider = sender.provider(secret);
     const server = await startServer(sender, provider, reply, out, values.json === true, { port, host });
     const { port: bound } = server.address() as AddressInfo;
     if (note) out.note(note);

@@ -3,10 +3,9 @@ import { usageError } from '../cli-error.js';
 import { transmit } from '../http/transmit.js';
 import { createOutput } from '../io/output.js';
 import { loadBody } from '../senders/body-source.js';
-import { fieldOf, tryParseJson } from '../senders/json-body.js';
 import { senderNamed } from '../senders/registry.js';
 import { resolveSecret } from '../senders/secret.js';
-import { shortName } from '../senders/sender-profile.js';
+import { readReply, shortName } from '../senders/sender-profile.js';
 import type { Command } from './command.js';
 
 const options = {
@@ -76,7 +75,12 @@ Options:
     });
     // Only once it worked: on a failure the error line is all the user needs.
     if (note) out.note(note);
-    const reading = sender.readReply(answer.status, answer.body, source.event ?? commandInBody(source.body));
+    const reading = readReply(sender, {
+      status: answer.status,
+      body: answer.body,
+      event: source.event,
+      sent: source.body,
+    });
     if (values.json) {
       out.json({
         provider: sender.name,
@@ -117,10 +121,4 @@ Options:
 
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
-}
-
-/** Tencent names the command in the body; the reading of its answer depends on it. */
-function commandInBody(body: Uint8Array): string | undefined {
-  const command = fieldOf(tryParseJson(body), 'CallbackCommand');
-  return typeof command === 'string' ? command : undefined;
 }

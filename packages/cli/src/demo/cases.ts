@@ -27,7 +27,7 @@ export function buildDemoCases(senders: readonly SenderProfile[], now: number): 
   for (const sender of senders) {
     const { demo } = sender;
     Object.entries(sender.fixtures).forEach(([event, payload], index) => {
-      const input: SignInput = { body: sender.encode(payload), secret: demo.secret, now, event };
+      const input: SignInput = { body: sender.encode(payload), secret: sender.secret.demo, now, event };
       const authentic = sender.sign(input);
       const showcase = event === demo.showcase;
       cases.push({
@@ -38,7 +38,8 @@ export function buildDemoCases(senders: readonly SenderProfile[], now: number): 
         expect: demo.expect(event),
         showcase,
       });
-      const tamperings = showcase ? demo.tamperings : [demo.tamperings[index % demo.tamperings.length]!];
+      const { tamperings: all } = sender;
+      const tamperings = showcase ? all : [all[index % all.length]!];
       for (const tampering of tamperings) {
         const request = tampering.alter(authentic, (changes) => sender.sign({ ...input, ...changes }));
         cases.push({

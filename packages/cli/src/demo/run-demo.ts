@@ -1,7 +1,7 @@
 import { Agent } from 'node:http';
 import { silentLogger } from '@hookguard/core';
 import { transmit } from '../http/transmit.js';
-import type { ReplyReading, SenderProfile } from '../senders/sender-profile.js';
+import { type ReplyReading, readReply, type SenderProfile } from '../senders/sender-profile.js';
 import { ADAPTERS, type AdapterName, type RunningAdapter, startAdapter } from './adapters.js';
 import { buildDemoCases, type DemoCase } from './cases.js';
 
@@ -82,7 +82,7 @@ async function deliver(demoCase: DemoCase, adapter: RunningAdapter, agent: Agent
     status: answer.status,
     verdict: verdictOf(answer.status, answer.body),
     body: answer.body,
-    reading: sender.readReply(answer.status, answer.body, demoCase.event),
+    reading: readReply(sender, { status: answer.status, body: answer.body, event: demoCase.event }),
     expectedStatus: expect.status,
     expectedBody: expect.body,
     ok,

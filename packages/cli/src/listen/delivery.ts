@@ -8,7 +8,7 @@ import {
   type WebhookResponse,
 } from '@hookguard/core';
 import { errorResponse, nodeRequestHead, readBody } from '@hookguard/core/adapter';
-import type { ReplyReading, SenderProfile } from '../senders/sender-profile.js';
+import { type ReplyReading, readReply, type SenderProfile } from '../senders/sender-profile.js';
 
 /** Everything `listen` reports about one delivery. */
 export interface Delivery {
@@ -76,7 +76,7 @@ export async function receiveDelivery(
       payload: undefined,
       issues: [],
       response,
-      reading: sender.readReply(response.status, response.body, undefined),
+      reading: readReply(sender, { status: response.status, body: response.body }),
     };
   }
   const request = { ...head, body };
@@ -99,7 +99,7 @@ export async function receiveDelivery(
     payload: event?.payload,
     issues: event?.issues ?? [],
     response,
-    reading: sender.readReply(response.status, response.body, event?.name),
+    reading: readReply(sender, { status: response.status, body: response.body, event: event?.name }),
   };
 }
 

@@ -32,8 +32,11 @@ export async function loadBody(
   options: BodyOptions,
 ): Promise<BodySource> {
   const source = await readSource(reference, sender, options);
-  if (sender.needsEvent !== undefined && source.event === undefined) {
-    throw usageError(`${sender.name} needs the event name for ${source.label}: ${sender.needsEvent}`);
+  const outside = sender.eventOutsideBody;
+  if (outside !== undefined && source.event === undefined) {
+    throw usageError(
+      `${sender.name} needs the event name for ${source.label}: ${outside.where}: pass --event (e.g. --event ${outside.example})`,
+    );
   }
   return source;
 }

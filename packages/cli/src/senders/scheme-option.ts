@@ -1,15 +1,11 @@
+import type { SenderKit } from '@hookguard/core/testing';
 import { providerMessage, usageError } from '../cli-error.js';
 
 /**
- * Reads a `--scheme` option: a JSON object of provider options, checked by building the provider
- * once (`check`), so a mistake is reported before anything is sent.
+ * Reads a `--scheme` option: a JSON object of provider options, checked by the kit building the
+ * provider once, so a mistake is reported before anything is sent.
  */
-export function parseSchemeOption<T>(
-  text: string,
-  factory: string,
-  example: string,
-  check: (scheme: T) => unknown,
-): T {
+export function parseSchemeOption(text: string, sender: SenderKit): SenderKit {
   let scheme: unknown;
   try {
     scheme = JSON.parse(text);
@@ -17,12 +13,13 @@ export function parseSchemeOption<T>(
     throw usageError(`--scheme is not JSON: ${(error as Error).message}`);
   }
   if (typeof scheme !== 'object' || scheme === null || Array.isArray(scheme)) {
-    throw usageError(`--scheme must be a JSON object of ${factory}() options, e.g. ${example}`);
+    throw usageError(
+      `--scheme must be a JSON object of ${sender.name}() options, e.g. ${sender.schemeExample ?? '{}'}`,
+    );
   }
   try {
-    check(scheme as T);
+    return sender.withScheme!(scheme as Record<string, unknown>);
   } catch (error) {
     throw usageError(`bad --scheme: ${providerMessage(error)}`);
   }
-  return scheme as T;
 }

@@ -34,7 +34,7 @@ export function resolveSecret(
     throw usageError(`${sender.name} needs --secret (${sender.secret.where})`);
   }
   try {
-    sender.createProvider(resolved.secret);
+    sender.provider(resolved.secret);
   } catch (error) {
     throw usageError(`bad secret for ${sender.name}: ${providerMessage(error)}`);
   }

@@ -1,11 +1,66 @@
 /**
- * `@hookguard/core/testing`: sign and build requests exactly as each sender does, plus one example
- * body per event. For your handler tests, and used by hookguard's own tests and CLI.
+ * `@hookguard/core/testing`: sign and build requests exactly as each sender does, one example
+ * body per event, and each sender's kit (everything hookguard's own tools know about it). For
+ * your handler tests, and used by hookguard's own tests and CLI.
  */
-export * from './github.js';
-export * from './go-json.js';
-export * from './hmac.js';
-export * from './onebot.js';
-export * from './standard-webhooks.js';
-export * from './tencent-chat.js';
-export * from './whatsapp.js';
+export { githubFixtures } from '../providers/github/kit/fixtures.js';
+export { githubKit } from '../providers/github/kit/index.js';
+export { type GithubDelivery, githubRequest, signGithub } from '../providers/github/kit/sign.js';
+export { ACME_CI_SCHEME, type HmacScheme, hmacFixtures } from '../providers/hmac/kit/fixtures.js';
+export { hmacKit, hmacKitFor } from '../providers/hmac/kit/index.js';
+export { type HmacMessage, hmacRequest, type SignedHmac, signHmac } from '../providers/hmac/kit/sign.js';
+export {
+  napcatGroupMessage,
+  onebotFixtures,
+  onebotStandardPrivateMessage,
+} from '../providers/onebot/kit/fixtures.js';
+export { onebotKit } from '../providers/onebot/kit/index.js';
+export { onebotRequest, signOnebot } from '../providers/onebot/kit/sign.js';
+export { standardWebhooksFixtures } from '../providers/standard-webhooks/kit/fixtures.js';
+export { standardWebhooksKit } from '../providers/standard-webhooks/kit/index.js';
+export {
+  type StandardWebhooksMessage,
+  signStandardWebhooks,
+  standardWebhooksRequest,
+} from '../providers/standard-webhooks/kit/sign.js';
+export {
+  type TencentChatBody,
+  tencentChatDocSamples,
+  tencentChatFixtures,
+  tencentChatLaterSamples,
+} from '../providers/tencent-chat/kit/fixtures.js';
+export { tencentChatKit } from '../providers/tencent-chat/kit/index.js';
+export {
+  signTencentChat,
+  type TencentChatCallOptions,
+  tencentChatRequest,
+  tencentChatUrl,
+} from '../providers/tencent-chat/kit/sign.js';
+export { GITLAB_SCHEME, type TokenScheme, tokenFixtures } from '../providers/token/kit/fixtures.js';
+export { tokenKit, tokenKitFor } from '../providers/token/kit/index.js';
+export { whatsappFixtures, whatsappMessageShapes } from '../providers/whatsapp/kit/fixtures.js';
+export { whatsappKit } from '../providers/whatsapp/kit/index.js';
+export { signWhatsapp, whatsappRequest } from '../providers/whatsapp/kit/sign.js';
+export { goJson, goStruct } from './go-json.js';
+export type {
+  DemoExpectation,
+  DemoScript,
+  EventOutsideBody,
+  ExpectedAnswer,
+  ExpectedAnswers,
+  NamedEvent,
+  OutgoingRequest,
+  ProofFacts,
+  ReplyDecoders,
+  ReplyForm,
+  ReplyReading,
+  SecretPolicy,
+  SenderAnswer,
+  SenderKit,
+  SignedParts,
+  SignInput,
+  Tampering,
+} from './sender-kit.js';
+export { shortName } from './sender-kit.js';
+export { findSenderKit, senderKits } from './sender-kits.js';
+export { bodySpaceAdded, replayedLater, wrongSecret } from './tamperings.js';

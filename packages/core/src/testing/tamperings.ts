@@ -1,4 +1,4 @@
-import type { Tampering } from './sender-profile.js';
+import type { Tampering } from './sender-kit.js';
 
 /**
  * One space added before the body's last byte: still the same JSON to any parser, a different
@@ -12,7 +12,7 @@ export function bodySpaceAdded(expectStatus = 401, note = ''): Tampering {
   };
 }
 
-/** Signed by someone who does not know the secret. */
+/** Signed by someone who does not know the secret (`secret`: one of the format the sender uses). */
 export function wrongSecret(secret = 'not-the-secret'): Tampering {
   return {
     name: 'wrong secret',

@@ -1,4 +1,4 @@
-import type { TencentChatCommand } from '../providers/tencent-chat/events.js';
+import type { TencentChatCommand } from '../events.js';
 
 /**
  * One example body per Tencent Cloud Chat callback. Those of the 2024 command list and

@@ -1,25 +1,5 @@
-import { hmacDigest } from '../crypto/hmac.js';
-import type { WebhookRequest } from '../http/types.js';
-import type { WhatsAppEventName } from '../providers/whatsapp/events.js';
-import { goJson, goStruct } from './go-json.js';
-
-/**
- * The headers GOWA sets on a webhook (`webhook.go`), plus Go's default User-Agent. Go adds
- * Content-Length (v9.0.1+) or sends chunked (older) on the wire; that is the transport's job.
- */
-export function signWhatsApp(body: string | Uint8Array, secret: string): Record<string, string> {
-  return {
-    'content-type': 'application/json',
-    'user-agent': 'Go-http-client/1.1',
-    'x-hub-signature-256': `sha256=${hmacDigest('sha256', secret, [body]).toString('hex')}`,
-  };
-}
-
-/** A request exactly as GOWA builds it: `json.Marshal(payload)` signed with HMAC-SHA256. */
-export function whatsAppRequest(event: unknown, secret: string, url = '/whatsapp'): WebhookRequest {
-  const text = goJson(event);
-  return { method: 'POST', url, headers: signWhatsApp(text, secret), body: Buffer.from(text) };
-}
+import { goStruct } from '../../../testing/go-json.js';
+import type { WhatsAppEventName } from '../events.js';
 
 const device_id = '628987654321@s.whatsapp.net';
 const sender = '628123456789@s.whatsapp.net';

@@ -1,8 +1,6 @@
-import type { WebhookRequest } from '../http/types.js';
-import { tencentChatSign } from '../providers/tencent-chat/verify.js';
-import type { TencentChatBody } from './tencent-chat-fixtures.js';
-
-export * from './tencent-chat-fixtures.js';
+import type { WebhookRequest } from '../../../http/types.js';
+import { tencentChatSign } from '../verify.js';
+import type { TencentChatBody } from './fixtures.js';
 
 /** `Sign` as Tencent computes it: `hex(sha256(token + RequestTime))`. */
 export function signTencentChat(token: string, requestTime: number | string): string {

@@ -1,7 +1,14 @@
-/** The payload a body's bytes hold, or undefined when they are not JSON (a raw body being signed). */
+/**
+ * The payload a body's bytes hold, or undefined when they are not JSON (a raw body being signed).
+ * A leading byte order mark is skipped, so a sender's fields are found in a BOM-prefixed body too.
+ */
 export function tryParseJson(body: Uint8Array): unknown {
   try {
-    return JSON.parse(Buffer.from(body).toString('utf8'));
+    return JSON.parse(
+      Buffer.from(body)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    );
   } catch {
     return undefined;
   }

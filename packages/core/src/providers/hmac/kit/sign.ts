@@ -1,8 +1,8 @@
-import { hmacDigest } from '../crypto/hmac.js';
-import type { WebhookRequest } from '../http/types.js';
-import { compileHmacScheme, type HmacSchemeOptions } from '../sender-toolkit/scheme.js';
-import { signedParts } from '../sender-toolkit/signed-template.js';
-import type { RequestSource } from '../sender-toolkit/sources.js';
+import { hmacDigest } from '../../../crypto/hmac.js';
+import type { WebhookRequest } from '../../../http/types.js';
+import { compileHmacScheme, type HmacSchemeOptions } from '../../../sender-toolkit/scheme.js';
+import { signedParts } from '../../../sender-toolkit/signed-template.js';
+import type { RequestSource } from '../../../sender-toolkit/sources.js';
 
 export interface HmacMessage {
   readonly body: string | Uint8Array;
@@ -41,10 +41,12 @@ export function signHmac(
     );
     put(compiled.timestamp.source, timestamp);
   }
+  // The id travels whenever the scheme reads it from the request: signed, or only as the delivery key.
+  const idSource = compiled.id ?? (scheme.id !== undefined && !('body' in scheme.id) ? scheme.id : undefined);
   let id: string | undefined;
-  if (compiled.id) {
+  if (idSource) {
     id = message.id ?? `msg_${Math.random().toString(36).slice(2)}`;
-    put(compiled.id, id);
+    put(idSource, id);
   }
   const body = typeof message.body === 'string' ? Buffer.from(message.body) : message.body;
   const digest = hmacDigest(

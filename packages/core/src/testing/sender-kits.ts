@@ -1,0 +1,28 @@
+import { githubKit } from '../providers/github/kit/index.js';
+import { hmacKit } from '../providers/hmac/kit/index.js';
+import { onebotKit } from '../providers/onebot/kit/index.js';
+import { standardWebhooksKit } from '../providers/standard-webhooks/kit/index.js';
+import { tencentChatKit } from '../providers/tencent-chat/kit/index.js';
+import { tokenKit } from '../providers/token/kit/index.js';
+import { whatsappKit } from '../providers/whatsapp/kit/index.js';
+import type { SenderKit } from './sender-kit.js';
+
+/**
+ * Every sender hookguard speaks, in the order the CLI, the demo and the test matrices list them.
+ * Adding a sender is its `providers/<name>/kit/` folder and one line here.
+ */
+export const senderKits: readonly SenderKit[] = [
+  onebotKit,
+  whatsappKit,
+  tencentChatKit,
+  githubKit,
+  standardWebhooksKit,
+  hmacKit,
+  tokenKit,
+];
+
+/** The kit for a provider name or an alias (`napcat`, `svix`), in any letter case. */
+export function findSenderKit(name: string): SenderKit | undefined {
+  const key = name.toLowerCase();
+  return senderKits.find((kit) => kit.name === key || kit.aliases.includes(key));
+}

@@ -1,0 +1,93 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as core from '@hookguard/core';
+import { findSenderKit, type OutgoingRequest, type SenderKit, senderKits } from '@hookguard/core/testing';
+import { describe, expect, it } from 'vitest';
+
+const providersDir = fileURLToPath(new URL('../src/providers/', import.meta.url));
+const folders = readdirSync(providersDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+/** `tencent-chat` → `tencentChat`: the factory a provider folder exports from the core root. */
+const factoryName = (folder: string) =>
+  folder.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+const webhookRequest = (kit: SenderKit, request: OutgoingRequest): core.WebhookRequest => {
+  const query = new URLSearchParams(request.query as [string, string][]).toString();
+  return {
+    method: 'POST',
+    url: query ? `${kit.path}?${query}` : kit.path,
+    headers: Object.fromEntries(request.headers.map(([name, value]) => [name.toLowerCase(), value])),
+    body: request.body,
+  };
+};
+
+describe('the sender kit registry', () => {
+  it('has exactly one kit per provider folder, each exporting its factory from the core root', async () => {
+    expect(senderKits.map((kit) => kit.name).sort()).toEqual([...folders].sort());
+    for (const folder of folders) {
+      expect(typeof (core as Record<string, unknown>)[factoryName(folder)], folder).toBe('function');
+      const module = (await import(`../src/providers/${folder}/kit/index.ts`)) as Record<string, unknown>;
+      const kits = Object.values(module).filter((value) => senderKits.includes(value as SenderKit));
+      expect(kits, `providers/${folder}/kit exports its kit`).toEqual([findSenderKit(folder)]);
+    }
+  });
+
+  it('finds kits by name and alias, in any letter case', () => {
+    expect(findSenderKit('NapCat')?.name).toBe('onebot');
+    expect(findSenderKit('gowa')?.name).toBe('whatsapp');
+    expect(findSenderKit('tencentChat')?.name).toBe('tencent-chat');
+    expect(findSenderKit('tencent')?.name).toBe('tencent-chat');
+    expect(findSenderKit('svix')?.name).toBe('standard-webhooks');
+    expect(findSenderKit('standardwebhooks')?.name).toBe('standard-webhooks');
+    expect(findSenderKit('nope')).toBeUndefined();
+  });
+
+  it('names no alias twice', () => {
+    const names = senderKits.flatMap((kit) => [kit.name, ...kit.aliases]);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  describe.each(senderKits.map((kit) => [kit.name, kit] as const))('%s', (_name, kit) => {
+    it('every fixture, signed by the kit, verifies and parses as the event it is named for', async () => {
+      const fixtures = Object.entries(kit.fixtures);
+      expect(fixtures.length).toBeGreaterThan(0);
+      for (const [event, payload] of fixtures) {
+        const seen: string[] = [];
+        const receiver = core
+          .createReceiver(kit.provider(kit.secret.demo), { logger: core.silentLogger })
+          .on('*', (_event: unknown, context: { name: string }) => {
+            seen.push(context.name);
+          })
+          .on('unknown', () => {
+            seen.push('unknown');
+          });
+        const request = kit.sign({
+          body: kit.encode(payload),
+          secret: kit.secret.demo,
+          now: Date.now(),
+          event,
+        });
+        const answer = await receiver.handle(webhookRequest(kit, request));
+        expect(answer.status, `${kit.name}:${event}`).toBeLessThan(300);
+        expect(seen, `${kit.name}:${event}`).toEqual([event]);
+      }
+    });
+
+    it('a wrong secret and no proof are refused with the codes the kit states', async () => {
+      const receiver = core.createReceiver(kit.provider(kit.secret.demo), { logger: core.silentLogger });
+      const { sample } = kit.answers;
+      const body = kit.encode(sample.payload);
+      const other = kit.secret.fromBytes?.(Buffer.from('not-the-secret')) ?? 'not-the-secret';
+      for (const [secret, code] of [
+        [other, kit.answers.forgedCode],
+        [undefined, kit.answers.unsignedCode],
+      ] as const) {
+        const request = kit.sign({ body, secret, now: Date.now(), event: sample.name });
+        const answer = await receiver.handle(webhookRequest(kit, request));
+        expect(answer.status).toBe(401);
+        expect(JSON.parse(Buffer.from(answer.body ?? '').toString())).toMatchObject({ error: { code } });
+      }
+    });
+  });
+});
