@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { senderKits } from '@hookguard/core/testing';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -120,7 +121,12 @@ describe('the framework adapters', () => {
 
     it(`${name} holds no sender knowledge`, () => {
       // A sender's name in an adapter means a sender's rule was written in the wrong place.
-      const senders = /\b(github|onebot|napcat|whatsapp|tencent|standardWebhooks|svix)\b/i;
+      const names = senderKits.flatMap((kit) => [
+        kit.name,
+        ...kit.aliases,
+        kit.provider(kit.secret.demo).name,
+      ]);
+      const senders = new RegExp(`\\b(${[...new Set(names)].join('|')})\\b`, 'i');
       const mentions = sourceFiles(join(ROOT, 'packages', name, 'src')).filter((file) =>
         readFileSync(file, 'utf8')
           .split('\n')

@@ -573,10 +573,15 @@ export const repeatedProofRows: readonly BadInputRow[] = [
   },
   {
     title: 'the signed timestamp header sent twice',
-    decision: '401 TIMESTAMP_OUT_OF_RANGE: "t, t" is no Unix time.',
+    decision:
+      '401 TIMESTAMP_OUT_OF_RANGE: "t, t" is no Unix time. A sender with no window (QQ, Discord) ' +
+      'only signs its timestamp: 401 SIGNATURE_MISMATCH, "t, t" is not the text that was signed.',
     appliesTo: (sender) => sender.proof.time !== undefined,
     request: (sender) => withRepeatedHeader(sender, sender.proof.time!),
-    expect: () => ({ status: 401, code: 'TIMESTAMP_OUT_OF_RANGE' }),
+    expect: (sender) => ({
+      status: 401,
+      code: sender.windowMs === undefined ? 'SIGNATURE_MISMATCH' : 'TIMESTAMP_OUT_OF_RANGE',
+    }),
     handlerCalls: 0,
   },
   {

@@ -35,7 +35,31 @@ export function senderScenarios(row: ProviderRow): Scenario[] {
   const named = (name: string) => `${row.name}: ${name}`;
   // The first reply form's event carries a delivery key, so dedupe (on by default) recognises it.
   const duplicate = row.replies[0]!;
+  const handshakes = (row.handshakes ?? []).flatMap((handshake): Scenario[] => [
+    {
+      title: named(`handshake: ${handshake.name}`),
+      row,
+      handlers: [
+        ['*', nothing],
+        ['unknown', nothing],
+      ],
+      request: deliver(handshake.event),
+      // Sent twice: a handshake keeps no dedupe record, and each gets its own answer.
+      sends: 2,
+      expect: handshake.expect,
+      handlerCalls: 0,
+    },
+    {
+      title: named(`handshake with a forged proof: ${handshake.name}`),
+      row,
+      handlers: [['unknown', nothing]],
+      request: row.forged.deliver(row.serialise(handshake.event.payload), handshake.event.name),
+      expect: { status: 401, code: row.forged.code },
+      handlerCalls: 0,
+    },
+  ]);
   return [
+    ...handshakes,
     {
       title: named('authentic'),
       row,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { adapters } from '../../../test/conformance/adapters.js';
 import { type Listening, post } from '../../../test/support/http.js';
 import { qqBotFixtures } from '../src/providers/qq-bot/kit/fixtures.js';
-import { signQQBot } from '../src/providers/qq-bot/kit/sign.js';
+import { signQqBot } from '../src/providers/qq-bot/kit/sign.js';
 
 const SECRET = 'DG5g3B4j9X2KOErG';
 const APP_ID = '11111111';
@@ -41,7 +41,7 @@ for (const adapter of adapters) {
       it(`verifies a CJK body sent chunked in ${chunkSize}-byte chunks`, async () => {
         const { text, id } = delivery();
         const response = await post(url, text, {
-          headers: signQQBot(text, { secret: SECRET, appId: APP_ID }),
+          headers: signQqBot(text, { secret: SECRET, appId: APP_ID }),
           chunked: true,
           chunkSize,
         });
@@ -54,7 +54,7 @@ for (const adapter of adapters) {
 
     it('verifies a CJK body sent with Content-Length', async () => {
       const { text } = delivery();
-      const response = await post(url, text, { headers: signQQBot(text, { secret: SECRET, appId: APP_ID }) });
+      const response = await post(url, text, { headers: signQqBot(text, { secret: SECRET, appId: APP_ID }) });
       expect(response.status).toBe(200);
       expect(seen.mock.calls[0]?.[0].d.content).toBe(CJK);
     });
@@ -62,7 +62,7 @@ for (const adapter of adapters) {
     it('answers the op 13 validation with QQ’s expected signature', async () => {
       const text = '{"d":{"plain_token":"Arq0D5A61EgUu4OxUvOp","event_ts":"1725442341"},"op":13}';
       const response = await post(url, text, {
-        headers: signQQBot(text, { secret: SECRET, appId: APP_ID, timestamp: 1725442341 }),
+        headers: signQqBot(text, { secret: SECRET, appId: APP_ID, timestamp: 1725442341 }),
       });
       expect(response.status).toBe(200);
       expect(response.text).toBe(
@@ -73,9 +73,9 @@ for (const adapter of adapters) {
 
     it('refuses a duplicated signature header with 401, even when one copy is valid', async () => {
       const { text } = delivery();
-      const headers = signQQBot(text, { secret: SECRET, appId: APP_ID });
+      const headers = signQqBot(text, { secret: SECRET, appId: APP_ID });
       const valid = headers['X-Signature-Ed25519'] as string;
-      const forged = signQQBot(text, { secret: 'forged', appId: APP_ID })['X-Signature-Ed25519'] as string;
+      const forged = signQqBot(text, { secret: 'forged', appId: APP_ID })['X-Signature-Ed25519'] as string;
       for (const copies of [
         [valid, valid],
         [valid, forged],
@@ -90,16 +90,16 @@ for (const adapter of adapters) {
 
     it('refuses forged, unsigned and malleated requests and a wrong AppID with stable codes', async () => {
       const { text } = delivery();
-      const good = signQQBot(text, { secret: SECRET, appId: APP_ID });
+      const good = signQqBot(text, { secret: SECRET, appId: APP_ID });
       const { 'X-Signature-Ed25519': _, ...unsigned } = good;
       const signature = Buffer.from(good['X-Signature-Ed25519'] as string, 'hex');
       signature[63] = (signature[63] as number) | 0x20;
       const cases: [Record<string, string>, string][] = [
-        [signQQBot(text, { secret: 'forged', appId: APP_ID }), 'SIGNATURE_MISMATCH'],
+        [signQqBot(text, { secret: 'forged', appId: APP_ID }), 'SIGNATURE_MISMATCH'],
         [unsigned, 'SIGNATURE_MISSING'],
         [{ ...good, 'X-Signature-Ed25519': signature.toString('hex') }, 'SIGNATURE_MISMATCH'],
         [{ ...good, 'X-Signature-Ed25519': 'not hex' }, 'SIGNATURE_MALFORMED'],
-        [signQQBot(text, { secret: SECRET, appId: '22222222' }), 'SENDER_MISMATCH'],
+        [signQqBot(text, { secret: SECRET, appId: '22222222' }), 'SENDER_MISMATCH'],
       ];
       for (const [headers, code] of cases) {
         const response = await post(url, text, { headers, chunked: true, chunkSize: 7 });

@@ -16,6 +16,14 @@ export {
 } from '../providers/onebot/kit/fixtures.js';
 export { onebotKit } from '../providers/onebot/kit/index.js';
 export { onebotRequest, signOnebot } from '../providers/onebot/kit/sign.js';
+export { qqBotFixtures } from '../providers/qq-bot/kit/fixtures.js';
+export { qqBotKit } from '../providers/qq-bot/kit/index.js';
+export {
+  type QQBotSignOptions,
+  qqBotRequest,
+  qqBotValidation,
+  signQqBot,
+} from '../providers/qq-bot/kit/sign.js';
 export { standardWebhooksFixtures } from '../providers/standard-webhooks/kit/fixtures.js';
 export { standardWebhooksKit } from '../providers/standard-webhooks/kit/index.js';
 export {
@@ -48,6 +56,7 @@ export type {
   EventOutsideBody,
   ExpectedAnswer,
   ExpectedAnswers,
+  HandshakeForm,
   NamedEvent,
   OutgoingRequest,
   ProofFacts,

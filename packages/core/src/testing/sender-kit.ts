@@ -126,6 +126,16 @@ export interface ReplyForm {
   readonly expect: ExpectedAnswer;
 }
 
+/**
+ * A request the sender makes to check the endpoint (a PING, a URL validation): answered by the
+ * provider itself, never by a handler, and refused like any delivery when its proof is wrong.
+ */
+export interface HandshakeForm {
+  readonly name: string;
+  readonly event: NamedEvent;
+  readonly expect: ExpectedAnswer;
+}
+
 /** What a receiver built with `provider()` answers this sender, whatever the framework. */
 export interface ExpectedAnswers {
   /** A known event. */
@@ -140,6 +150,8 @@ export interface ExpectedAnswers {
   readonly deadlineFallback?: ExpectedAnswer;
   /** The first one is also sent twice, so its event must carry a delivery key. */
   readonly replies: readonly ReplyForm[];
+  /** The sender's endpoint checks, each with the exact answer it must get. */
+  readonly handshakes?: readonly HandshakeForm[];
   /** The 401 code for a proof made with another secret. */
   readonly forgedCode: string;
   /** The 401 code for a delivery with no proof. */

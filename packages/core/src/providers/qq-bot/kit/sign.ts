@@ -16,7 +16,7 @@ export interface QQBotSignOptions {
  * callback carries them: the Ed25519 signature of `timestamp ‖ body` with the AppSecret's key pair.
  * Node lower-cases header names on receipt; the receiver reads them case-insensitively.
  */
-export function signQQBot(body: string | Uint8Array, options: QQBotSignOptions): Record<string, string> {
+export function signQqBot(body: string | Uint8Array, options: QQBotSignOptions): Record<string, string> {
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   const signature = signEd25519(qqBotKeyPair(options.secret).privateKey, [timestamp, bytes]);
@@ -41,7 +41,7 @@ export function qqBotRequest(
 ): WebhookRequest {
   const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(signQQBot(text, options))) headers[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(signQqBot(text, options))) headers[name.toLowerCase()] = value;
   return { method: 'POST', url: options.url ?? '/qq/callback', headers, body: Buffer.from(text, 'utf8') };
 }
 
