@@ -42,6 +42,41 @@ export type {
   VerifyInput,
   VerifyOutcome,
 } from './provider.js';
+// Discord: the Interactions Endpoint URL (discord) and the Webhook Events URL (discordEvents).
+export {
+  type DiscordAutocompleteResult,
+  type DiscordChannelMessage,
+  type DiscordChoice,
+  type DiscordCommandOption,
+  type DiscordCommandResponse,
+  type DiscordComponentResponse,
+  type DiscordDeferredChannelMessage,
+  type DiscordDeferredUpdateMessage,
+  type DiscordEventsOptions,
+  type DiscordEventsProvider,
+  type DiscordInteractionName,
+  type DiscordInteractionOf,
+  type DiscordInteractionResponse,
+  type DiscordInteractions,
+  type DiscordLaunchActivity,
+  type DiscordMessageData,
+  DiscordMessageFlags,
+  type DiscordMeta,
+  type DiscordModal,
+  type DiscordModalSubmitResponse,
+  type DiscordOptions,
+  type DiscordProvider,
+  type DiscordResponseFor,
+  type DiscordUpdateMessage,
+  type DiscordWebhookEventName,
+  type DiscordWebhookEventOf,
+  type DiscordWebhookEvents,
+  discord,
+  discordEvents,
+  discordInteractionSchemas,
+  discordReply,
+  discordWebhookEventSchemas,
+} from './providers/discord/index.js';
 export * from './providers/github/index.js';
 export * from './providers/hmac/index.js';
 export * from './providers/onebot/index.js';
