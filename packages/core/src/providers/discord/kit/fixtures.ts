@@ -174,4 +174,4 @@ export const discordWebhookEventFixtures = Object.fromEntries(
     type,
     { version: 1, application_id, type: 1, event: { type, timestamp, data } },
   ]),
-) as Readonly<Record<DiscordWebhookEventName, Record<string, unknown>>>;
+) as unknown as Readonly<Record<DiscordWebhookEventName, Record<string, unknown>>>;
