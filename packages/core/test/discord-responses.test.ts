@@ -5,6 +5,7 @@ import {
   discord,
   discordReply,
 } from '@hookguard/core';
+import { InteractionResponseFlags, InteractionResponseType } from 'discord-interactions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   discordInteractionFixtures,
@@ -121,6 +122,26 @@ describe('discord(): interaction responses', () => {
       expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'INVALID_REPLY' } });
     });
   }
+
+  it('uses Discord’s numbers for flags and response types (as discord-interactions names them)', () => {
+    expect(DiscordMessageFlags).toEqual({
+      SUPPRESS_EMBEDS: 1 << 2,
+      EPHEMERAL: InteractionResponseFlags.EPHEMERAL,
+      SUPPRESS_NOTIFICATIONS: 1 << 12,
+      IS_COMPONENTS_V2: InteractionResponseFlags.IS_COMPONENTS_V2,
+    });
+    expect(
+      [message, deferred, deferUpdate, update, choices, modal, launch].map((reply) => reply.type),
+    ).toEqual([
+      InteractionResponseType.CHANNEL_MESSAGE_WITH_SOURCE,
+      InteractionResponseType.DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE,
+      InteractionResponseType.DEFERRED_UPDATE_MESSAGE,
+      InteractionResponseType.UPDATE_MESSAGE,
+      InteractionResponseType.APPLICATION_COMMAND_AUTOCOMPLETE_RESULT,
+      InteractionResponseType.MODAL,
+      InteractionResponseType.LAUNCH_ACTIVITY,
+    ]);
+  });
 
   it('the reply helpers build the documented responses', () => {
     expect(discordReply.message('hi')).toEqual({ type: 4, data: { content: 'hi' } });

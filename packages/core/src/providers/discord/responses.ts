@@ -7,11 +7,17 @@ import type { DiscordInteractionName } from './events.js';
  */
 
 /** Message flags a response may set (Discord refuses every other bit in an interaction response). */
+// Written as literals, not `1 << 6`: a shift is typed `number`, and the deferred response's
+// `flags?: 0 | 64` must stay a literal type for the compiler to refuse other flags there.
 export const DiscordMessageFlags = {
-  SUPPRESS_EMBEDS: 1 << 2,
-  EPHEMERAL: 1 << 6,
-  SUPPRESS_NOTIFICATIONS: 1 << 12,
-  IS_COMPONENTS_V2: 1 << 15,
+  /** 1 << 2 */
+  SUPPRESS_EMBEDS: 4,
+  /** 1 << 6: only the user who interacted sees the message. */
+  EPHEMERAL: 64,
+  /** 1 << 12 */
+  SUPPRESS_NOTIFICATIONS: 4096,
+  /** 1 << 15: the message is built from components only (no content or embeds). */
+  IS_COMPONENTS_V2: 32768,
 } as const;
 
 /** The body of a message response; fields hookguard does not model pass through as written. */
