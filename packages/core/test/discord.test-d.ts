@@ -105,3 +105,20 @@ events.on('LOBBY_MESSAGE_DELETE', (body) => {
 events.on('APPLICATION_DEAUTHORIZED', () => ({ type: 4, data: { content: 'x' } }));
 // @ts-expect-error not a Webhook Event
 events.on('application_command', () => undefined);
+
+// The packages/core README's Discord snippet, kept compiling.
+import { expressWebhook } from '@hookguard/express';
+
+declare function welcome(user: { id: string }): void;
+declare const app: { all(path: string, handler: ReturnType<typeof expressWebhook>): void };
+const interactions = createReceiver(discord({ publicKey: process.env.DISCORD_PUBLIC_KEY! }))
+  .on('application_command', (interaction) =>
+    interaction.data.name === 'ping' ? discordReply.message('pong', { ephemeral: true }) : undefined,
+  )
+  .on('message_component', () => discordReply.update({ content: 'Done' }));
+const webhookEvents = createReceiver(discordEvents({ publicKey: process.env.DISCORD_PUBLIC_KEY! })).on(
+  'APPLICATION_AUTHORIZED',
+  (body) => welcome(body.event.data.user),
+);
+app.all('/discord/interactions', expressWebhook(interactions));
+app.all('/discord/events', expressWebhook(webhookEvents));
