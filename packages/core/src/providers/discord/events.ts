@@ -57,7 +57,8 @@ const base = {
   application_id: snowflake,
   /** The interaction token: valid for 15 minutes, for follow-up messages and editing the response. */
   token: z.string(),
-  version: z.literal(1),
+  /** Always 1 so far; any number is accepted, so a new version still reaches its handlers. */
+  version: z.number(),
   guild_id: snowflake.optional(),
   guild: z.looseObject({ id: snowflake }).optional(),
   channel_id: snowflake.optional(),

@@ -71,7 +71,7 @@ export type DiscordWebhookEventName = keyof DataSchemas;
 type BodySchemas = {
   readonly [N in DiscordWebhookEventName]: z.ZodObject<
     {
-      version: z.ZodLiteral<1>;
+      version: z.ZodNumber;
       application_id: z.ZodString;
       type: z.ZodLiteral<1>;
       event: z.ZodObject<
@@ -87,7 +87,7 @@ export const discordWebhookEventSchemas = Object.fromEntries(
   Object.entries(dataByType).map(([type, data]) => [
     type,
     z.looseObject({
-      version: z.literal(1),
+      version: z.number(),
       application_id: snowflake,
       type: z.literal(1),
       event: z.looseObject({ type: z.literal(type), timestamp: z.string(), data }),
