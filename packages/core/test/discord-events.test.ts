@@ -96,6 +96,15 @@ describe('discordEvents(): the Webhook Events URL', () => {
     ]);
   });
 
+  it('delivers authentic bodies that are not objects to `unknown`, answered 204', async () => {
+    const unknown = vi.fn();
+    const receiver = createReceiver(discordEvents({ publicKey })).on('unknown', unknown);
+    for (const body of ['null', '[]', '"PING"', '{"version":1,"type":1,"event":null}']) {
+      expect((await receiver.handle(signed(body))).status).toBe(204);
+    }
+    expect(unknown).toHaveBeenCalledTimes(4);
+  });
+
   it('runs a retried event once: the retry is signed anew, the event (type, timestamp, data) is the same', async () => {
     const handler = vi.fn();
     const receiver = createReceiver(discordEvents({ publicKey })).on('ENTITLEMENT_CREATE', handler);
@@ -148,6 +157,15 @@ describe('discord(): parsing interactions', () => {
       expect(seen).toHaveBeenCalledWith(name, body['id'], body);
     });
   }
+
+  it('delivers authentic bodies that are not objects to `unknown`, deferred', async () => {
+    const unknown = vi.fn();
+    const receiver = createReceiver(discord({ publicKey })).on('unknown', unknown);
+    for (const body of ['null', '[]', '"PING"', '{"type":"2"}']) {
+      expect((await receiver.handle(signed(body))).body).toBe('{"type":5}');
+    }
+    expect(unknown).toHaveBeenCalledTimes(4);
+  });
 
   it('answers the Webhook Events PING posted to the interactions URL as an unknown interaction, not a handshake', async () => {
     const unknown = vi.fn();

@@ -90,7 +90,7 @@ function eventOf(payload: unknown): Record<string, unknown> | undefined {
  * its data name it; two different events of one type in the same instant differ in their data.
  */
 function deliveryKeyOf(payload: unknown, event: Record<string, unknown> | undefined): string | undefined {
-  const application = (payload as { application_id?: unknown }).application_id;
+  const application = (payload as { application_id?: unknown } | null)?.application_id;
   const type = event?.['type'];
   const timestamp = event?.['timestamp'];
   if (typeof application !== 'string' || typeof type !== 'string' || typeof timestamp !== 'string')
