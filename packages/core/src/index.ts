@@ -50,6 +50,48 @@ export type {
   VerifyInput,
   VerifyOutcome,
 } from './provider.js';
+export {
+  type DiscordEventsOptions,
+  type DiscordEventsProvider,
+  type DiscordWebhookEvents,
+  discordEvents,
+} from './providers/discord/discord-events.js';
+export {
+  type DiscordCommandOption,
+  type DiscordInteractionName,
+  type DiscordInteractionOf,
+  discordInteractionSchemas,
+} from './providers/discord/events.js';
+export {
+  type DiscordInteractions,
+  type DiscordOptions,
+  type DiscordProvider,
+  discord,
+} from './providers/discord/index.js';
+export type { DiscordMeta } from './providers/discord/meta.js';
+export {
+  type DiscordAutocompleteResult,
+  type DiscordChannelMessage,
+  type DiscordChoice,
+  type DiscordCommandResponse,
+  type DiscordComponentResponse,
+  type DiscordDeferredChannelMessage,
+  type DiscordDeferredUpdateMessage,
+  type DiscordInteractionResponse,
+  type DiscordLaunchActivity,
+  type DiscordMessageData,
+  DiscordMessageFlags,
+  type DiscordModal,
+  type DiscordModalSubmitResponse,
+  type DiscordResponseFor,
+  type DiscordUpdateMessage,
+  discordReply,
+} from './providers/discord/responses.js';
+export {
+  type DiscordWebhookEventName,
+  type DiscordWebhookEventOf,
+  discordWebhookEventSchemas,
+} from './providers/discord/webhook-events.js';
 export type { GitHubAction, GitHubActionEvent } from './providers/github/actions.js';
 export { type GitHubEventName, type GitHubEventOf, githubEventSchemas } from './providers/github/events.js';
 export {
@@ -109,10 +151,9 @@ export {
   qqBot,
 } from './providers/qq-bot/index.js';
 export { type StandardWebhooksOptions, standardWebhooks } from './providers/standard-webhooks/index.js';
-export {
-  BEFORE_CALLBACKS,
-  type BeforeCallbackCommand,
-  type BeforeCallbackRule,
+export type {
+  BeforeCallbackCommand,
+  BeforeCallbackRule,
 } from './providers/tencent-chat/before-callbacks.js';
 export {
   isMsgElement,
@@ -171,7 +212,6 @@ export {
   whatsappEventSchemas,
 } from './providers/whatsapp/events.js';
 export {
-  GOWA_DEFAULT_SECRET,
   type WhatsAppEvents,
   type WhatsAppMeta,
   type WhatsAppOptions,

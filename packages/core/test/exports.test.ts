@@ -15,14 +15,18 @@ const valuesOf = (module: object) => Object.keys(module).sort();
 const ROOT_BUDGET = 40;
 
 const ROOT = [
-  'BEFORE_CALLBACKS',
   'BodyError',
-  'GOWA_DEFAULT_SECRET',
+  'DiscordMessageFlags',
   'HandlerError',
   'VerificationError',
   'WebhookError',
   'consoleLogger',
   'createReceiver',
+  'discord',
+  'discordEvents',
+  'discordInteractionSchemas',
+  'discordReply',
+  'discordWebhookEventSchemas',
   'emptyResponse',
   'github',
   'githubEventSchemas',
