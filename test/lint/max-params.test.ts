@@ -4,14 +4,11 @@
  * options object (or one value, like the receiver's `Delivery`). Parsed with the TypeScript
  * compiler API, so overloads, arrows in object literals and class members all count.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { packageSources } from './source-files.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const MAX_PARAMETERS = 4;
+const MAX_PARAMETERS = 4;
 
 /**
  * Signatures that still take more, each owned by work in progress elsewhere (packages/cli is being
@@ -23,16 +20,8 @@ const NOT_YET: readonly string[] = [
   'packages/cli/src/commands/listen.ts startServer',
 ];
 
-function sourceFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
-
 /** `file:line name (n parameters)` for every signature in `text` with more than `max` parameters. */
-export function tooManyParameters(fileName: string, text: string, max = MAX_PARAMETERS): string[] {
+function tooManyParameters(fileName: string, text: string, max = MAX_PARAMETERS): string[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
@@ -72,17 +61,10 @@ describe('at most four positional parameters in packages/*/src', () => {
   });
 
   it('holds for every source file', () => {
-    const packages = join(ROOT, 'packages');
-    const files = readdirSync(packages).flatMap((name) => {
-      try {
-        return sourceFiles(join(packages, name, 'src'));
-      } catch {
-        return [];
-      }
-    });
+    const files = packageSources();
     expect(files.length).toBeGreaterThan(50);
     const offenders = files
-      .flatMap((path) => tooManyParameters(relative(ROOT, path), readFileSync(path, 'utf8')))
+      .flatMap(({ path, text }) => tooManyParameters(path, text))
       .filter((found) => !NOT_YET.includes(found.replace(/:\d+ /, ' ').replace(/ \(\d+ parameters\)$/, '')));
     expect(offenders).toEqual([]);
   });
