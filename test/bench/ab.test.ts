@@ -21,6 +21,7 @@ describe('pnpm bench:ab', () => {
 
   it('takes each ratio from the two runs of one round, then the median over rounds', () => {
     const run = (round: number, side: 'before' | 'after', rps: number): AbRun => ({
+      cpuMicrosPerRequest: 1e6 / rps,
       round,
       framework: 'node',
       size: '1k',
@@ -43,7 +44,7 @@ describe('pnpm bench:ab', () => {
     expect(cell!.before.median).toBe(1000);
     expect(cell!.after.median).toBe(1050);
     expect(abTable([cell!], true)).toContain(
-      '| node:http | 1k | (c) hookguard, full pipeline | 1000 (500–1000) | 1050 (500–1100) | 1.050 (1.000–1.100) | 0 |',
+      '| node:http | 1k | (c) hookguard, full pipeline | 1000 (500–1000) | 1050 (500–1100) | 1.050 (1.000–1.100) | 1000.0 → 952.4 | 0 |',
     );
   });
 

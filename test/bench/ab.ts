@@ -65,7 +65,15 @@ async function runAb(options: AbOptions): Promise<AbRun[]> {
           for (const [index, slot] of slots.entries()) {
             const server: ServerProcess = servers[index]!;
             const result = await measure(server, requestFor(slot.variant, size), load);
-            runs.push({ round, framework, size, ...slot, rps: result.rps, failures: result.failures });
+            runs.push({
+              round,
+              framework,
+              size,
+              ...slot,
+              rps: result.rps,
+              cpuMicrosPerRequest: result.cpuMicrosPerRequest,
+              failures: result.failures,
+            });
             log(
               `round ${round}  ${framework.padEnd(8)} ${size.padEnd(4)} ${slot.variant.padEnd(5)} ${slot.side.padEnd(6)}` +
                 `${Math.round(result.rps).toString().padStart(7)} req/s${result.failures > 0 ? `  !! ${result.failures} failed` : ''}`,

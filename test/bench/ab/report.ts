@@ -1,5 +1,5 @@
 import type { SizeName } from '../payloads.js';
-import { type Summary, summarise } from '../report/stats.js';
+import { median, type Summary, summarise } from '../report/stats.js';
 import { renderTable } from '../report/tables.js';
 import { FRAMEWORK_LABEL, FRAMEWORKS, type Framework, VARIANT_LABEL, type Variant } from '../variants.js';
 import type { Side } from './plan.js';
@@ -11,6 +11,8 @@ export interface AbRun {
   readonly variant: Variant;
   readonly side: Side;
   readonly rps: number;
+  /** The server's own CPU time per request over the measured run, µs: less swayed by other load. */
+  readonly cpuMicrosPerRequest: number;
   readonly failures: number;
 }
 
@@ -22,6 +24,8 @@ export interface AbCell {
   readonly after: Summary;
   /** after ÷ before, computed per round from that round's pair, then summarised. */
   readonly ratio: Summary;
+  /** Server CPU µs per request, each side's median over rounds. */
+  readonly cpu: { readonly before: number; readonly after: number };
   readonly failures: number;
 }
 
@@ -46,6 +50,10 @@ export function abCells(runs: readonly AbRun[]): AbCell[] {
       before: summarise(side('before').map((run) => run.rps)),
       after: summarise(side('after').map((run) => run.rps)),
       ratio: summarise(ratios),
+      cpu: {
+        before: median(side('before').map((run) => run.cpuMicrosPerRequest)),
+        after: median(side('after').map((run) => run.cpuMicrosPerRequest)),
+      },
       failures: mine.reduce((sum, run) => sum + run.failures, 0),
     };
   });
@@ -67,6 +75,7 @@ export function abTable(cells: readonly AbCell[], markdown: boolean): string {
     rps(cell.before),
     rps(cell.after),
     `${cell.ratio.median.toFixed(3)} (${cell.ratio.min.toFixed(3)}–${cell.ratio.max.toFixed(3)})`,
+    `${cell.cpu.before.toFixed(1)} → ${cell.cpu.after.toFixed(1)}`,
     String(cell.failures),
   ]);
   return renderTable(
@@ -77,6 +86,7 @@ export function abTable(cells: readonly AbCell[], markdown: boolean): string {
       'before req/s median (min–max)',
       'after req/s median (min–max)',
       'after/before per round: median (min–max)',
+      'server CPU µs/req, before → after',
       'failed',
     ],
     rows,
