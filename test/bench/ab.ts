@@ -106,6 +106,8 @@ async function main(): Promise<void> {
       `${options.variants.join(', ')}, ${load.seconds} s per run; load average ${loadBefore}`,
   );
   const started = new Date().toISOString();
+  // Read now: a tree's HEAD may move while the run goes on.
+  const commits = { before: commitOf(options.before), after: commitOf(options.after) };
   const runs = await runAb(options);
   const cells = abCells(runs);
   const machine = describeMachine();
@@ -116,7 +118,7 @@ async function main(): Promise<void> {
   const markdown = [
     `# A/B run, ${started}`,
     '',
-    `before: ${options.before} (${commitOf(options.before)}); after: ${options.after} (${commitOf(options.after)}).`,
+    `before: ${options.before} (${commits.before}); after: ${options.after} (${commits.after}).`,
     `${machine.cores}× ${machine.cpu}, Node ${machine.node}. ${load.rounds} rounds × ${load.seconds} s after a ` +
       `${load.warmup === 'shared' ? 'shared' : `${load.warmup.seconds} s`} warm-up, ${load.connections} connections, ` +
       `pinned: ${load.pin ? `servers CPU ${load.pin.server}, autocannon CPU ${load.pin.client}` : 'no'}. ` +
