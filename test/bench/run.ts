@@ -4,7 +4,6 @@
  * here (pinned to the other); then the micro benchmarks. Prints the ratio table and writes
  * results/<quick|full>/{results.json,results.md,ratios.svg}.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { distFingerprint, ensureBuilt } from './build.js';
@@ -13,6 +12,7 @@ import { describeMachine, loadAverages, type Machine } from './machine.js';
 import type { MicroResult } from './micro/main.js';
 import { runMicro } from './micro/run-micro.js';
 import { type BenchOptions, parseOptions } from './options.js';
+import { pinSelf } from './pin.js';
 import { aggregate } from './report/aggregate.js';
 import { ratioChart } from './report/chart.js';
 import { memoryTable, parseTable, pipelineTable, verifyTable } from './report/micro-tables.js';
@@ -21,16 +21,6 @@ import { ratioTable, variantTable } from './report/tables.js';
 const began = Date.now();
 const log = (line: string) =>
   process.stderr.write(`${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s  ${line}\n`);
-
-/** Pins this process (every thread: -a) to the load generator's CPU; the servers get the other. */
-function pinSelf(options: BenchOptions): void {
-  if (!options.pin) return;
-  try {
-    execFileSync('taskset', ['-a', '-p', '-c', options.pin.client, String(process.pid)], { stdio: 'ignore' });
-  } catch {
-    log('taskset failed: running unpinned');
-  }
-}
 
 function warmupText(options: BenchOptions): string {
   return options.warmup === 'shared' ? '2 s shared' : `${options.warmup.seconds} s`;
@@ -87,7 +77,7 @@ async function main(): Promise<void> {
   const requested = parseOptions(process.argv.slice(2));
   const directory = fileURLToPath(new URL(`./results/${requested.mode}/`, import.meta.url));
   ensureBuilt(log);
-  pinSelf(requested);
+  pinSelf(requested, log);
   const phase = requested.reuseLoad ? reuseLoad(directory) : await runLoad(requested);
   const { options, when, seconds, loadBefore, loadAfter, distBefore, distChanged, machine, runs } = phase;
   const micro = requested.micro

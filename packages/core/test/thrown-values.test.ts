@@ -115,3 +115,38 @@ describe.each(awkwardThrownValues())('a handler that throws %s', (_, value) => {
     expect((await late.close()).unfinished).toBe(0);
   });
 });
+
+describe('a handler whose reply throws when it is awaited', () => {
+  failOnProcessCrash();
+
+  /**
+   * Returns an object whose `then` getter throws, so awaiting the reply throws before any value
+   * exists. Cast: as in plain JavaScript, where the handler types do not stop it.
+   */
+  const trap = (() => ({
+    // biome-ignore lint/suspicious/noThenProperty: the point is a thenable that throws when awaited
+    get then(): never {
+      throw new Error('then getter');
+    },
+  })) as unknown as () => undefined;
+
+  it('fails the delivery as HANDLER_FAILED, like any throw, and onError gets what was thrown', async () => {
+    const onError = vi.fn();
+    const { logger, errors } = recordingLogger();
+    const receiver = createReceiver(provider, { onError, logger }).on('message.group', trap);
+    const answer = await receiver.handle(message());
+    expect(answer.status).toBe(500);
+    expect(JSON.parse(answer.body).error.code).toBe('HANDLER_FAILED');
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect((onError.mock.calls[0]![0] as Error).message).toBe('then getter');
+    expect(errors.map((error) => error.message)).toEqual(['webhook handler failed']);
+  });
+
+  it('is reported once in ack-first mode, and the receiver closes with nothing unfinished', async () => {
+    const onError = vi.fn();
+    const receiver = createReceiver(provider, { onError, mode: 'ack-first' }).on('message.group', trap);
+    expect((await receiver.handle(message())).status).toBe(204);
+    await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1));
+    expect((await receiver.close()).unfinished).toBe(0);
+  });
+});

@@ -46,7 +46,8 @@ export function redisInbox(redis: RedisClient, options: RedisInboxOptions = {}):
       // No MAXLEN: trimming could drop deliveries nobody has run yet.
       await redis.xadd(keys.stream, '*', 'delivery', JSON.stringify(delivery), 'attempt', '1');
     },
-    startWorker: (receiver, workerOptions) => startInboxWorker(redis, keys, group, receiver, workerOptions),
+    startWorker: (receiver, workerOptions) =>
+      startInboxWorker({ redis, keys, group }, receiver, workerOptions),
     async deadLetters(count = 100) {
       const raw = (await redis.xrange(keys.deadLetters, '-', '+', 'COUNT', count)) as RawEntry[];
       return raw.map((entry) => {

@@ -57,10 +57,15 @@ end
 return #due
 `);
 
+/** The stream a worker reads: the client, the inbox's keys and its consumer group. */
+export interface InboxStream {
+  readonly redis: RedisClient;
+  readonly keys: InboxKeys;
+  readonly group: string;
+}
+
 export function startInboxWorker(
-  redis: RedisClient,
-  keys: InboxKeys,
-  group: string,
+  { redis, keys, group }: InboxStream,
   receiver: DeliveryProcessor,
   options: InboxWorkerOptions = {},
 ): InboxWorker {

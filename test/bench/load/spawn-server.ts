@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { ServerMessage, ServerUsage } from '../servers/serve.js';
@@ -19,6 +20,11 @@ export interface SpawnOptions {
   readonly cpu: string | undefined;
   /** The server exits by itself after this many seconds. */
   readonly ttlSeconds: number;
+  /**
+   * Another checkout of the repository (already built) to serve from: its own servers and its own
+   * `packages/*\/dist`, through its `test/bench/tsconfig.json`. Default: this one. For `pnpm bench:ab`.
+   */
+  readonly tree?: string | undefined;
 }
 
 /**
@@ -31,10 +37,21 @@ export async function spawnServer(
   variant: Variant,
   options: SpawnOptions,
 ): Promise<ServerProcess> {
+  const serve = options.tree === undefined ? SERVE : join(options.tree, 'test/bench/servers/serve.ts');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', SERVE, framework, variant, String(options.ttlSeconds)],
-    { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+    ['--import', 'tsx', serve, framework, variant, String(options.ttlSeconds)],
+    {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      // tsx resolves `--import tsx` and the tsconfig (whose paths point @hookguard/* at dist/)
+      // from the working directory, so another tree is served with its own of both.
+      ...(options.tree === undefined
+        ? {}
+        : {
+            cwd: options.tree,
+            env: { ...process.env, TSX_TSCONFIG_PATH: join(options.tree, 'test/bench/tsconfig.json') },
+          }),
+    },
   );
   const server = await listening(child, framework, variant);
   if (options.cpu !== undefined) await run('taskset', ['-a', '-p', '-c', options.cpu, String(child.pid)]);

@@ -57,7 +57,7 @@ function warmupSeconds(options: BenchOptions): number {
 }
 
 /** Standard Webhooks requests are signed right before their run: the timestamp window is 5 minutes. */
-function requestFor(variant: Variant, size: SizeName): SignedRequest {
+export function requestFor(variant: Variant, size: SizeName): SignedRequest {
   return PAYLOAD_OF[variant] === 'github' ? githubRequest(size) : standardRequest(size);
 }
 

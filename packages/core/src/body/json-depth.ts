@@ -5,9 +5,9 @@
  *
  * It reads UTF-8 bytes, which gives the same answer as the decoded text: every character it looks
  * at (`"` `\` `[` `]` `{` `}`) is ASCII, and in UTF-8 an ASCII byte only ever stands for itself
- * (multi-byte sequences use bytes ≥ 0x80). Bytes, not `charCodeAt`: on the bench machine
- * (test/bench), a 64 KiB GitHub push took 200–600 µs through `charCodeAt` (large strings are
- * external, so it is not inlined) and ~53 µs over the bytes, against ~150 µs for JSON.parse.
+ * (multi-byte sequences use bytes ≥ 0x80). Bytes, not `charCodeAt`: a large string is
+ * external in V8, so `charCodeAt` on it is not inlined and the scan took several times as long
+ * as over the bytes, longer than JSON.parse itself (BENCHMARKS.md, "Hot-path decisions").
  * Run it after the strict UTF-8 decode, so which refusal a bad body gets does not change.
  */
 export function bytesNestDeeperThan(bytes: Uint8Array, max: number): boolean {

@@ -48,8 +48,8 @@ export async function readBody(
   // A decoded body's length is not the declared one: the limit alone bounds it.
   const collecting = { limit, declared: decoder ? undefined : declared };
   try {
-    // One promise settled by whichever comes first, the stream or the timer: this runs on every
-    // request, and a Promise.race over two more promises costs a little each time.
+    // One promise settled by whichever comes first, the stream or the timer, rather than a race of
+    // two more (BENCHMARKS.md, "Hot-path decisions").
     return await new Promise<Uint8Array>((resolve, reject) => {
       const timer = setTimeout(() => reject(bodyTimeout()), limits.timeoutMs ?? DEFAULT_BODY_TIMEOUT_MS);
       timer.unref?.();

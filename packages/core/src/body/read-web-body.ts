@@ -15,8 +15,8 @@ type ByteReader = ReadableStreamDefaultReader<Uint8Array>;
 
 /**
  * `readBody` for a Web `ReadableStream` (`Request.body`), read with its own reader instead of
- * through `Readable.fromWeb` and `readBody` (that detour made a small `receiver.fetch` measurably
- * slower in process). The same ByteCollector keeps the bytes, so the limits, refusals and messages
+ * through `Readable.fromWeb` and `readBody` (that detour was slower: BENCHMARKS.md, "Hot-path
+ * decisions"). The same ByteCollector keeps the bytes, so the limits, refusals and messages
  * are the same and `receiver.fetch` answers exactly as the Node adapters do.
  * Every refusal cancels the stream, so nothing more is pulled from it.
  */

@@ -38,8 +38,9 @@ export const DEFAULT_DEDUPE_MAX_ENTRIES = 10_000;
 /**
  * The default store, for one process. Successes all live `ttlMs`, so the order they were stored
  * in is also the order they expire in: a queue of them gives the oldest in O(1) for both expiry
- * and eviction. (Not `map.keys().next()`: after many deletes at its head, V8 walks the holes, and
- * a measured 10 000-entry store got 15 times slower.) Several instances behind a load balancer
+ * and eviction. (Not `map.keys().next()`: after many deletes at its head, V8 walks the holes, so
+ * finding the oldest entry slows down as deletes accumulate; BENCHMARKS.md, "Hot-path decisions".)
+ * Several instances behind a load balancer
  * need a shared store instead (`@hookguard/redis`).
  */
 export function memoryDedupeStore(options: MemoryDedupeOptions = {}): MemoryDedupeStore {

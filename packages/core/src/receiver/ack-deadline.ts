@@ -1,38 +1,29 @@
-import type { EventMap, HandlerContext } from '../event-map.js';
+import type { ForgetAnswer } from '../dedupe/run-once.js';
+import { HandlerError } from '../errors.js';
+import type { EventMap } from '../event-map.js';
 import type { WebhookResponse } from '../http/types.js';
-import type { Logger } from '../logger.js';
 import type { ParsedEvent, Provider } from '../provider.js';
-import type { LazyAbortController } from './lazy-abort.js';
-import type { UnfinishedDelivery, WorkTracker } from './work-tracker.js';
+import type { Delivery } from './delivery.js';
+import { type FailureReporting, reportHandlerError } from './handler-failure.js';
+import type { WorkTracker } from './work-tracker.js';
 
-export interface AckDeadlineParts<Meta> {
+/** What the deadline needs from the receiver: its provider, deadline, tracker and failure reporting. */
+export interface DeadlineSetting<Meta> extends FailureReporting {
   readonly provider: Pick<Provider<EventMap, Meta>, 'name' | 'fallback' | 'respond'>;
   readonly deadlineMs: number | undefined;
-  readonly logger: Logger;
   readonly tracker: WorkTracker;
-  /** The handlers' reply → the answer; throws a `HandlerError` for a reply the event cannot carry. */
-  readonly respondWith: (reply: unknown, event: ParsedEvent<Meta>) => WebhookResponse;
-  readonly reportHandlerError: (error: unknown, context: HandlerContext<unknown>) => Promise<void>;
 }
 
-/** The delivery whose handlers are running, and what to do if they fail after the fallback. */
+/** The handlers' pending reply for one delivery. */
 export interface DeadlineRun<Meta> {
-  readonly event: ParsedEvent<Meta>;
-  readonly context: HandlerContext<unknown>;
-  readonly info: UnfinishedDelivery;
-  readonly abort: LazyAbortController;
+  readonly work: Promise<unknown>;
+  readonly delivery: Delivery<Meta>;
   /**
    * Forgets the fallback answer dedupe remembered for this delivery (see `ForgetAnswer`); absent
    * when the delivery is not deduped.
    */
-  readonly forgetAnswer?: (() => Promise<void>) | undefined;
+  readonly forgetAnswer?: ForgetAnswer | undefined;
 }
-
-/** Turns the handlers' pending reply into the answer the sender gets, within the sender's ack budget. */
-export type AnswerWithinDeadline<Meta> = (
-  work: Promise<unknown>,
-  run: DeadlineRun<Meta>,
-) => Promise<WebhookResponse>;
 
 /**
  * Answers with the handlers' reply, or with the provider's fallback once the deadline passes.
@@ -41,55 +32,70 @@ export type AnswerWithinDeadline<Meta> = (
  * sender will ever see it. Dedupe remembers the fallback, so a duplicate meanwhile gets what the
  * sender got; a late failure makes it forget, so the sender's retry (GitHub's "Redeliver") runs
  * the handlers again, as for any failed delivery. A late success keeps the fallback remembered.
- * One promise and one timer per delivery, because this runs on every delivery whose handlers are
- * async (`Promise.race` over helper promises cost ~1 µs more each).
+ * One promise and one timer rather than a race of helper promises (BENCHMARKS.md, "Hot-path
+ * decisions").
  */
-export function createAnswerWithinDeadline<Meta>(parts: AckDeadlineParts<Meta>): AnswerWithinDeadline<Meta> {
-  const { provider, deadlineMs, logger, tracker, respondWith, reportHandlerError } = parts;
+export function answerWithinDeadline<Meta>(
+  setting: DeadlineSetting<Meta>,
+  { work, delivery, forgetAnswer }: DeadlineRun<Meta>,
+): Promise<WebhookResponse> {
+  const { provider, deadlineMs, logger, tracker } = setting;
+  const { event, context, info, abort } = delivery;
   const delay = deadlineMs !== undefined && Number.isFinite(deadlineMs) ? Math.max(0, deadlineMs) : undefined;
+  return new Promise((resolve, reject) => {
+    /** Reported and forgotten; the delivery stays tracked for close() until both are over. */
+    const lateFailure = (error: unknown, done: () => void): void => {
+      void Promise.allSettled([reportHandlerError(setting, error, context), forgetAnswer?.()]).then(done);
+    };
+    let lateWorkDone: (() => void) | undefined;
+    const timer =
+      delay === undefined
+        ? undefined
+        : setTimeout(() => {
+            abort.abort(new Error('ack deadline passed'));
+            logger.warn('ack deadline passed; answering with the fallback, handler continues', {
+              provider: provider.name,
+              event: event.name,
+              deadlineMs,
+            });
+            lateWorkDone = tracker.begin(info, abort);
+            try {
+              resolve(provider.fallback ? provider.fallback(event) : provider.respond(undefined, event));
+            } catch (error) {
+              reject(error);
+            }
+          }, delay);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        let response: WebhookResponse;
+        try {
+          response = respondWith(provider, value, event);
+        } catch (error) {
+          if (lateWorkDone === undefined) return reject(error);
+          return lateFailure(error, lateWorkDone);
+        }
+        if (lateWorkDone === undefined) resolve(response);
+        else lateWorkDone();
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        if (lateWorkDone === undefined) reject(error);
+        else lateFailure(error, lateWorkDone);
+      },
+    );
+  });
+}
 
-  return (work, { event, context, info, abort, forgetAnswer }) =>
-    new Promise((resolve, reject) => {
-      /** Reported and forgotten; the delivery stays tracked for close() until both are over. */
-      const lateFailure = (error: unknown, done: () => void): void => {
-        void Promise.allSettled([reportHandlerError(error, context), forgetAnswer?.()]).then(done);
-      };
-      let lateWorkDone: (() => void) | undefined;
-      const timer =
-        delay === undefined
-          ? undefined
-          : setTimeout(() => {
-              abort.abort(new Error('ack deadline passed'));
-              logger.warn('ack deadline passed; answering with the fallback, handler continues', {
-                provider: provider.name,
-                event: event.name,
-                deadlineMs,
-              });
-              lateWorkDone = tracker.begin(info, abort);
-              try {
-                resolve(provider.fallback ? provider.fallback(event) : provider.respond(undefined, event));
-              } catch (error) {
-                reject(error);
-              }
-            }, delay);
-      work.then(
-        (value) => {
-          clearTimeout(timer);
-          let response: WebhookResponse;
-          try {
-            response = respondWith(value, event);
-          } catch (error) {
-            if (lateWorkDone === undefined) return reject(error);
-            return lateFailure(error, lateWorkDone);
-          }
-          if (lateWorkDone === undefined) resolve(response);
-          else lateWorkDone();
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          if (lateWorkDone === undefined) reject(error);
-          else lateFailure(error, lateWorkDone);
-        },
-      );
-    });
+/** The handlers' reply → the answer; throws a `HandlerError` for a reply the event cannot carry. */
+function respondWith<Meta>(
+  provider: Pick<Provider<EventMap, Meta>, 'respond'>,
+  reply: unknown,
+  event: ParsedEvent<Meta>,
+): WebhookResponse {
+  try {
+    return provider.respond(reply, event);
+  } catch (error) {
+    throw new HandlerError('INVALID_REPLY', 'The handler returned a reply this event cannot carry', error);
+  }
 }

@@ -120,7 +120,7 @@ export function createReceiver<M extends EventMap, Meta>(
     if (handshake !== undefined) return Promise.resolve(handshake);
     const event = provider.parse(payload, input);
     warnOnSchemaMismatch(event);
-    return pipeline.deliver(event, input, outcome.secretIndex);
+    return pipeline.deliver({ event, input, secretIndex: outcome.secretIndex });
   }
 
   /** Limits for one read: the receiver's, narrowed by the framework's (the smaller wins). */
@@ -146,14 +146,7 @@ export function createReceiver<M extends EventMap, Meta>(
       const bytes = await read();
       // The head was checked before the read; only a close() that began meanwhile is new.
       if (closing) throw shuttingDown();
-      // Spelled out: `{ ...head, body }` measured ~0.5 µs a request on Node 20, this ~20 ns.
-      return await verifyAndDeliver({
-        method: head.method,
-        url: head.url,
-        headers: head.headers,
-        remoteAddress: head.remoteAddress,
-        body: bytes,
-      });
+      return await verifyAndDeliver({ ...head, body: bytes });
     } catch (error) {
       return errorResponse(asWebhookError(error));
     }

@@ -18,9 +18,8 @@ export function handlerEventOf(event: {
 }
 
 /**
- * The context object handlers receive. A class rather than an object literal with a `get signal()`:
- * on Node 20 a literal with an accessor measured ~0.37 µs to create, the class ~15 ns, and it is
- * made for every delivery.
+ * The context object handlers receive. `signal` is read through to the delivery's abort
+ * controller, so a lazy one is made only for handlers that read it.
  */
 class DeliveryContext<Meta> implements HandlerContext<Meta> {
   readonly name: string;
@@ -50,7 +49,6 @@ class DeliveryContext<Meta> implements HandlerContext<Meta> {
     this.#abort = abort;
   }
 
-  /** Read through, so a LazyAbortController makes its signal only for handlers that use it. */
   get signal(): AbortSignal {
     return this.#abort.signal;
   }

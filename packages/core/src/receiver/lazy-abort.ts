@@ -1,6 +1,6 @@
 /**
- * An AbortController that is only made when a handler reads `signal`. Creating one costs about
- * 1.5 µs (a third of a 1 KiB verify) on every delivery, and most handlers never look at it.
+ * An AbortController that is only made when a handler reads `signal`: most handlers never look at
+ * it, and creating one for every delivery is a measurable cost (BENCHMARKS.md, "Hot-path decisions").
  * Aborting before anyone asked for the signal is remembered: the signal then starts aborted,
  * with the same reason.
  */

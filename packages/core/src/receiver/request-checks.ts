@@ -16,7 +16,6 @@ export function checkRequestHead(
     });
   }
   const contentType = headerValue(headers, 'content-type');
-  // Called, not bound: a bound function per request is a measurable share of a 1 KiB delivery.
   const accepted = provider.acceptsContentType
     ? provider.acceptsContentType(contentType)
     : isJsonContentType(contentType);
