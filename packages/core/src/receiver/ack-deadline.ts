@@ -88,7 +88,7 @@ export function answerWithinDeadline<Meta>(
 }
 
 /** The handlers' reply → the answer; throws a `HandlerError` for a reply the event cannot carry. */
-function respondWith<Meta>(
+export function respondWith<Meta>(
   provider: Pick<Provider<EventMap, Meta>, 'respond'>,
   reply: unknown,
   event: ParsedEvent<Meta>,

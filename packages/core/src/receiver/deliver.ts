@@ -10,7 +10,7 @@ import { describeThrown } from '../describe-thrown.js';
 import type { EventMap, HandlerContext } from '../event-map.js';
 import type { WebhookResponse } from '../http/types.js';
 import type { ParsedEvent, Provider } from '../provider.js';
-import { answerWithinDeadline, type DeadlineSetting } from './ack-deadline.js';
+import { answerWithinDeadline, type DeadlineSetting, respondWith } from './ack-deadline.js';
 import { type Delivery, deliveryOf, type VerifiedDelivery } from './delivery.js';
 import { handlerContextOf, handlerEventOf } from './handler-context.js';
 import { reportHandlerError } from './handler-failure.js';
@@ -42,9 +42,10 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
   const setting = { provider: provider.name, dedupe };
   let warnedIgnoredReply = false;
 
-  /** The handlers' reply; rejects with a `HandlerError`. */
-  function runFor(event: Parameters<typeof handlerEventOf>[0], context: HandlerContext<unknown>) {
-    return runHandlers(registry.match(event.name, event.known), handlerEventOf(event), context, logger);
+  /** The handlers' reply: a plain value when every handler was synchronous, else a promise. Throws. */
+  function runFor(event: Parameters<typeof handlerEventOf>[0], context: HandlerContext<unknown>): unknown {
+    const handlers = registry.match(event.name, event.known);
+    return runHandlers({ handlers, event: handlerEventOf(event), context, logger });
   }
 
   function noteIgnoredReply(reply: unknown): void {
@@ -68,20 +69,36 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
 
   /** Reply mode: the handlers' reply is the answer, unless the deadline passes first. */
   function reply(delivery: Delivery<Meta>): Promise<WebhookResponse> {
+    const { event, context, info, abort } = delivery;
+    const failed = async (error: unknown): Promise<never> => {
+      await reportHandlerError(parts, error, context);
+      throw error;
+    };
     // The deadline is raced inside the deduped unit, so what dedupe remembers is the answer the
     // sender actually got: a duplicate after a fallback gets the fallback, not the late reply.
-    const run = (forgetAnswer: ForgetAnswer | undefined) =>
-      answerWithinDeadline(parts, {
-        work: runFor(delivery.event, delivery.context),
-        delivery,
-        forgetAnswer,
-      });
+    const run = (forgetAnswer?: ForgetAnswer): WebhookResponse | Promise<WebhookResponse> => {
+      const answer = runFor(event, context);
+      // Every handler returned a plain value: the work is over, no deadline can pass.
+      if (!(answer instanceof Promise)) return respondWith(provider, answer, event);
+      return answerWithinDeadline(parts, { work: answer, delivery, forgetAnswer });
+    };
+    if (delivery.identity === undefined || dedupe === undefined) {
+      let answer: WebhookResponse | Promise<WebhookResponse>;
+      try {
+        answer = run();
+      } catch (error) {
+        return failed(error);
+      }
+      if (!(answer instanceof Promise)) return Promise.resolve(answer);
+      return tracker.track(answer, info, abort).catch(failed);
+    }
     return tracker
-      .track(once(delivery.identity, run), delivery.info, delivery.abort)
-      .catch(async (error: unknown) => {
-        await reportHandlerError(parts, error, delivery.context);
-        throw error;
-      });
+      .track(
+        once(delivery.identity, async (forgetAnswer) => run(forgetAnswer)),
+        info,
+        abort,
+      )
+      .catch(failed);
   }
 
   /** Ack-first mode: the sender gets its 2xx now, the handlers run in the background. */
@@ -89,7 +106,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     const { event, identity, info, abort, context } = delivery;
     const ack = provider.respond(undefined, event);
     const run = () =>
-      runFor(event, context).then((answer) => {
+      promiseOf(() => runFor(event, context)).then((answer) => {
         noteIgnoredReply(answer);
         return ack;
       });
@@ -169,7 +186,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
         { signal: signal ? AbortSignal.any([signal, abort.signal]) : abort.signal },
       );
       const job = tracker.track(
-        runFor(stored, context),
+        promiseOf(() => runFor(stored, context)),
         { event: stored.name, deliveryKey: stored.deliveryKey },
         abort,
       );
@@ -181,4 +198,13 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
       }
     },
   };
+}
+
+/** What `fn` returns or throws, as a promise (for callers that always wait). */
+function promiseOf<T>(fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
