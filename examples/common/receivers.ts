@@ -5,12 +5,15 @@
 import {
   consoleLogger,
   createReceiver,
+  discord,
+  discordReply,
   github,
   type HmacOptions,
   hmac,
   msgText,
   onebot,
   plainText,
+  qqBot,
   type ReceiverLike,
   type ReceiverOptions,
   standardWebhooks,
@@ -34,6 +37,10 @@ export interface ExampleConfig {
   readonly hmacSecret: string;
   /** GitLab's "Secret token" (sent verbatim in X-Gitlab-Token). */
   readonly gitlabToken: string;
+  /** The QQ bot's AppSecret (开发设置 in the QQ bot console). */
+  readonly qqBotSecret: string;
+  /** The Discord application's Public Key (General Information in the Developer Portal). */
+  readonly discordPublicKey: string;
   readonly quiet?: boolean;
 }
 
@@ -50,6 +57,9 @@ const DEMO: Record<string, string> = {
   STANDARD_WEBHOOKS_SECRET: `whsec_${Buffer.from('hookguard-demo-standard-webhooks').toString('base64')}`,
   HMAC_WEBHOOK_SECRET: 'hookguard-demo-hmac',
   GITLAB_WEBHOOK_TOKEN: 'hookguard-demo-gitlab',
+  QQ_BOT_SECRET: 'hookguard-demo-qq-bot',
+  // The public key of RFC 8032's first test seed, which `hookguard send discord` signs with.
+  DISCORD_PUBLIC_KEY: 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
 };
 
 /** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
@@ -72,6 +82,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     standardWebhooksSecret: read('STANDARD_WEBHOOKS_SECRET'),
     hmacSecret: read('HMAC_WEBHOOK_SECRET'),
     gitlabToken: read('GITLAB_WEBHOOK_TOKEN'),
+    qqBotSecret: read('QQ_BOT_SECRET'),
+    discordPublicKey: read('DISCORD_PUBLIC_KEY'),
   };
   return { config, demo };
 }
@@ -166,6 +178,20 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     log('gitlab event', context.name);
   });
 
+  // QQ reads only the ACK; the bot answers through QQ's OpenAPI. The URL validation answers itself.
+  const qqBotReceiver = createReceiver(qqBot({ secret: config.qqBotSecret }), options).on(
+    'C2C_MESSAGE_CREATE',
+    (event) => {
+      log('qq message from', event.d.author.user_openid, event.d.content);
+    },
+  );
+
+  // Discord's PING answers itself; a command gets a message, anything slower than 2.5 s is deferred.
+  const discordBot = createReceiver(discord({ publicKey: config.discordPublicKey }), options).on(
+    'application_command',
+    (interaction) => discordReply.message(`pong (/${interaction.data.name})`),
+  );
+
   return [
     { path: '/onebot', receiver: onebotBot },
     { path: '/whatsapp', receiver: whatsappBot },
@@ -174,5 +200,7 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/standard-webhooks', receiver: standardBot },
     { path: '/hmac', receiver: hmacBot },
     { path: '/gitlab', receiver: gitlabBot },
+    { path: '/qq', receiver: qqBotReceiver },
+    { path: '/discord', receiver: discordBot },
   ];
 }

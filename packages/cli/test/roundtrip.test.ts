@@ -8,10 +8,13 @@ afterEach(async () => {
   listener = undefined;
 });
 
-/** A secret each sender accepts (Standard Webhooks needs a whsec_ key). */
-const secretOf = (name: string) => senders.find((sender) => sender.name === name)!.secret.demo;
-const wrongSecretOf = (name: string) =>
-  name === 'standard-webhooks' ? `whsec_${Buffer.from('someone else').toString('base64')}` : 'someone-else';
+const senderNamed = (name: string) => senders.find((sender) => sender.name === name)!;
+const secretOf = (name: string) => senderNamed(name).secret.demo;
+/** Another secret in the form the sender takes (a whsec_ key, an Ed25519 seed, or any string). */
+const wrongSecretOf = (name: string) => {
+  const { fromBytes } = senderNamed(name).secret;
+  return fromBytes?.(Buffer.from('someone else')) ?? 'someone-else';
+};
 
 async function listenFor(name: string): Promise<string> {
   listener = startCli(['listen', name, '--port', '0', '--secret', secretOf(name), '--json']);

@@ -3,6 +3,20 @@
  * body per event, and each sender's kit (everything hookguard's own tools know about it). For
  * your handler tests, and used by hookguard's own tests and CLI.
  */
+export {
+  discordEventsPing,
+  discordInteractionFixtures,
+  discordModalFromComponent,
+  discordPing,
+  discordWebhookEventFixtures,
+} from '../providers/discord/kit/fixtures.js';
+export { discordKit } from '../providers/discord/kit/index.js';
+export {
+  type DiscordSigning,
+  discordPublicKeyOf,
+  discordRequest,
+  signDiscord,
+} from '../providers/discord/kit/sign.js';
 export { githubFixtures } from '../providers/github/kit/fixtures.js';
 export { githubKit } from '../providers/github/kit/index.js';
 export { type GithubDelivery, githubRequest, signGithub } from '../providers/github/kit/sign.js';

@@ -1,3 +1,4 @@
+import { discordKit } from '../providers/discord/kit/index.js';
 import { githubKit } from '../providers/github/kit/index.js';
 import { hmacKit } from '../providers/hmac/kit/index.js';
 import { onebotKit } from '../providers/onebot/kit/index.js';
@@ -21,6 +22,7 @@ export const senderKits: readonly SenderKit[] = [
   hmacKit,
   tokenKit,
   qqBotKit,
+  discordKit,
 ];
 
 /** The kit for a provider name or an alias (`napcat`, `svix`), in any letter case. */
