@@ -84,6 +84,10 @@ export function startInboxWorker(
     logger.debug('inbox reader connection error', { error: error.message }),
   );
   const running = new Map<Promise<void>, AbortController>();
+  // Entries this worker is still running or acknowledging. XAUTOCLAIM hands an entry back to the
+  // consumer that holds it when it has been idle long enough (a slow handler, an acknowledgement
+  // waiting out a failover); running it a second time here would be a duplicate run.
+  const holding = new Set<string>();
   let stopping = false;
   let reclaimCursor = '0-0';
   let nextReclaimAt = 0;
@@ -129,6 +133,15 @@ export function startInboxWorker(
         return { entry: inboxEntryOf(raw), deliveries: Number(pending[0]?.[3] ?? 2) };
       }),
     );
+  }
+
+  /**
+   * XAUTOCLAIM counted a handout when it gave back an entry this worker still holds; the count
+   * is how a crash is told from a slow handler (runEntry's attempt), so it is set back.
+   * JUSTID keeps this XCLAIM itself from counting.
+   */
+  async function keepDeliveryCount(entry: InboxEntry, deliveries: number): Promise<void> {
+    await redis.xclaim(keys.stream, group, consumer, 0, entry.id, 'RETRYCOUNT', deliveries, 'JUSTID');
   }
 
   async function readNew(count: number): Promise<InboxEntry[]> {
@@ -246,13 +259,17 @@ export function startInboxWorker(
   }
 
   function start(entry: InboxEntry, deliveries: number): void {
+    holding.add(entry.id);
     const abort = new AbortController();
     const work = runEntry(entry, deliveries, abort.signal).catch((error: unknown) => {
       // Redis failed while settling: the entry stays pending and is taken over after claimIdleMs.
       logger.error('inbox worker could not settle a delivery', { entryId: entry.id, error: reasonOf(error) });
     });
     running.set(work, abort);
-    void work.finally(() => running.delete(work));
+    void work.finally(() => {
+      running.delete(work);
+      holding.delete(entry.id);
+    });
   }
 
   /**
@@ -304,7 +321,10 @@ export function startInboxWorker(
         const free = concurrency - running.size;
         if (Date.now() >= nextReclaimAt) {
           const reclaimed = await reclaim(free);
-          for (const { entry, deliveries } of reclaimed) start(entry, deliveries);
+          for (const { entry, deliveries } of reclaimed) {
+            if (holding.has(entry.id)) await keepDeliveryCount(entry, deliveries - 1);
+            else start(entry, deliveries);
+          }
           if (reclaimed.length > 0) continue;
         }
         for (const entry of await readNew(free)) start(entry, 1);

@@ -118,6 +118,27 @@ describeWithRedis('redisInbox() on a real Redis', (server) => {
     expect(await redis.xlen(inbox.keys.deadLetters)).toBe(0);
   }, 40_000);
 
+  it('does not take over and rerun an entry it is still running itself, however long the handler takes', async () => {
+    const runs: number[] = [];
+    const handouts: number[] = [];
+    const { inbox, receiver, work } = setup(async (id) => {
+      runs.push(id);
+      // Five times claimIdleMs: the worker's own XAUTOCLAIM hands the entry back to it meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const [[, , , count]] = (await redis.xpending(inbox.keys.stream, 'hookguard', '-', '+', 1)) as [
+        [string, string, number, number],
+      ];
+      handouts.push(count);
+    });
+    await receiver.handle(message(21));
+    work({ claimIdleMs: 200 });
+    await settled(inbox);
+    expect(runs).toEqual([21]);
+    // Still one handout: were it counted up, a later crash would reach maxAttempts early.
+    expect(handouts).toEqual([1]);
+    expect(await redis.xlen(inbox.keys.deadLetters)).toBe(0);
+  }, 20_000);
+
   async function killWorkerDuring(inbox: RedisInbox, receive: () => Promise<unknown>): Promise<void> {
     const doomed = spawn(process.execPath, ['--import', 'tsx', doomedWorker], {
       cwd: repositoryRoot,
