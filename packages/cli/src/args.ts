@@ -50,9 +50,7 @@ function lowerFirst(text: string): string {
 export function integerOption(
   name: string,
   value: string | undefined,
-  fallback: number,
-  min = 0,
-  max = Number.MAX_SAFE_INTEGER,
+  { fallback, min = 0, max = Number.MAX_SAFE_INTEGER }: { fallback: number; min?: number; max?: number },
 ): number {
   if (value === undefined) return fallback;
   const number = Number(value);

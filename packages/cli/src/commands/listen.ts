@@ -49,13 +49,13 @@ Options:
     const { values, positionals } = parseCommandArgs('listen', argv, options);
     const sender = senderNamed(positionals[0], { scheme: values.scheme });
     if (positionals.length > 1) throw usageError(`listen: unexpected argument "${positionals[1]}"`);
-    const port = integerOption('port', values.port, 8080, 0, 65535);
+    const port = integerOption('port', values.port, { fallback: 8080, min: 0, max: 65535 });
     const host = values.host ?? '127.0.0.1';
     const reply = parseReply(values.reply);
     const { secret, note } = resolveSecret(sender, values.secret, io.env);
     const out = createOutput(io, values.json);
     const provider = sender.provider(secret);
-    const server = await startServer(sender, provider, reply, out, values.json === true, { port, host });
+    const server = await startServer({ sender, provider, reply, out, json: values.json === true }, { port, host });
     const { port: bound } = server.address() as AddressInfo;
     if (note) out.note(note);
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
@@ -88,12 +88,18 @@ function parseReply(text: string | undefined): unknown {
   }
 }
 
+/** What the listening server needs to answer and print each delivery. */
+interface ListenSetup {
+  readonly sender: SenderProfile;
+  readonly provider: Provider;
+  /** `--reply`, answered to every event; undefined: the handler returns nothing. */
+  readonly reply: unknown;
+  readonly out: Output;
+  readonly json: boolean;
+}
+
 async function startServer(
-  sender: SenderProfile,
-  provider: Provider,
-  reply: unknown,
-  out: Output,
-  json: boolean,
+  { sender, provider, reply, out, json }: ListenSetup,
   where: { port: number; host: string },
 ): Promise<Server> {
   // Every delivery, refused or not, is printed below; the default stderr warnings would repeat it.

@@ -61,7 +61,7 @@ Options:
     const reference = positionals[1];
     if (reference === undefined) throw usageError('send: a fixture name, a file, or - for stdin is required');
     if (positionals.length > 2) throw usageError(`send: unexpected argument "${positionals[2]}"`);
-    const timeoutMs = integerOption('timeout', values.timeout, 10_000, 1);
+    const timeoutMs = integerOption('timeout', values.timeout, { fallback: 10_000, min: 1 });
     const { secret, note } = resolveSecret(sender, values.secret, io.env);
     const source = await loadBody(reference, sender, {
       encoding: values.raw ? 'as-is' : 'sender',
