@@ -55,7 +55,10 @@ Options:
     const { secret, note } = resolveSecret(sender, values.secret, io.env);
     const out = createOutput(io, values.json);
     const provider = sender.provider(secret);
-    const server = await startServer({ sender, provider, reply, out, json: values.json === true }, { port, host });
+    const server = await startServer(
+      { sender, provider, reply, out, json: values.json === true },
+      { port, host },
+    );
     const { port: bound } = server.address() as AddressInfo;
     if (note) out.note(note);
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
