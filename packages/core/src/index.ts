@@ -225,6 +225,7 @@ export {
   type ReceiverLike,
 } from './receiver/create-receiver.js';
 export type { DeliveryProcessor, Inbox, InboxDelivery } from './receiver/inbox.js';
+export type { LateReply } from './receiver/late-reply.js';
 export type { ReceiverMode, ReceiverOptions } from './receiver/options.js';
 export type { UnfinishedDelivery } from './receiver/work-tracker.js';
 export type { HmacSchemeOptions } from './sender-toolkit/scheme.js';

@@ -12,6 +12,7 @@ import {
   discordEvents,
   discordReply,
   type HandlerContext,
+  type ReceiverOptions,
   type UnknownEvent,
 } from '@hookguard/core';
 import { expectTypeOf } from 'vitest';
@@ -122,3 +123,48 @@ const webhookEvents = createReceiver(discordEvents({ publicKey: process.env.DISC
 );
 app.all('/discord/interactions', expressWebhook(interactions));
 app.all('/discord/events', expressWebhook(webhookEvents));
+
+// onLateReply is typed by the provider: the name narrows the interaction and the reply together.
+declare function editOriginal(applicationId: string, token: string, data: unknown): Promise<void>;
+createReceiver(discord({ publicKey: 'ab'.repeat(32) }), {
+  async onLateReply(late) {
+    expectTypeOf(late.context).toEqualTypeOf<HandlerContext<DiscordMeta>>();
+    if (late.name === 'application_command') {
+      expectTypeOf(late.event).toEqualTypeOf<DiscordInteractionOf<'application_command'>>();
+      expectTypeOf(late.event.token).toBeString();
+      // @ts-expect-error a command's reply is never a component update
+      expectTypeOf(late.reply.type).toEqualTypeOf<7>();
+      if (late.reply.type === 4)
+        await editOriginal(late.event.application_id, late.event.token, late.reply.data);
+    }
+    // @ts-expect-error not an interaction name
+    if (late.name === 'APPLICATION_AUTHORIZED') return;
+  },
+});
+// Webhook Events cannot reply, so no late reply can reach the hook.
+createReceiver(discordEvents({ publicKey: 'ab'.repeat(32) }), {
+  onLateReply(late) {
+    expectTypeOf(late).toBeNever();
+  },
+});
+// One options object, typed plainly, still fits every receiver.
+const shared: ReceiverOptions = {
+  onLateReply(late) {
+    expectTypeOf(late.event).toBeUnknown();
+  },
+};
+createReceiver(discord({ publicKey: 'ab'.repeat(32) }), shared);
+createReceiver(discordEvents({ publicKey: 'ab'.repeat(32) }), shared);
+
+// docs/senders.md's onLateReply snippet, kept compiling.
+createReceiver(discord({ publicKey: 'ab'.repeat(32) }), {
+  async onLateReply(late) {
+    if (late.reply.type !== 4 && late.reply.type !== 7) return;
+    const { application_id, token } = late.event;
+    await fetch(`https://discord.com/api/v10/webhooks/${application_id}/${token}/messages/@original`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(late.reply.data),
+    });
+  },
+});

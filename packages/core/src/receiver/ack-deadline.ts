@@ -4,14 +4,20 @@ import type { EventMap } from '../event-map.js';
 import type { WebhookResponse } from '../http/types.js';
 import type { ParsedEvent, Provider } from '../provider.js';
 import type { Delivery } from './delivery.js';
+import { handlerEventOf } from './handler-context.js';
 import { type FailureReporting, reportHandlerError } from './handler-failure.js';
+import type { HandOverLateReply } from './late-reply.js';
 import type { WorkTracker } from './work-tracker.js';
 
-/** What the deadline needs from the receiver: its provider, deadline, tracker and failure reporting. */
+/**
+ * What the deadline needs from the receiver: its provider, deadline, tracker, failure reporting
+ * and where a reply that comes too late goes.
+ */
 export interface DeadlineSetting<Meta> extends FailureReporting {
   readonly provider: Pick<Provider<EventMap, Meta>, 'name' | 'fallback' | 'respond'>;
   readonly deadlineMs: number | undefined;
   readonly tracker: WorkTracker;
+  readonly handOverLateReply: HandOverLateReply;
 }
 
 /** The handlers' pending reply for one delivery. */
@@ -28,8 +34,8 @@ export interface DeadlineRun<Meta> {
 /**
  * Answers with the handlers' reply, or with the provider's fallback once the deadline passes.
  * Past it the handlers go on in the background: their `signal` is aborted, the work stays tracked
- * for close(), and a failure or an unusable late reply is reported through `onError`, since no
- * sender will ever see it. Dedupe remembers the fallback, so a duplicate meanwhile gets what the
+ * for close(), a late reply goes to `onLateReply` (or is logged as not sent), and a failure or an
+ * unusable late reply is reported through `onError`, since no sender will ever see it. Dedupe remembers the fallback, so a duplicate meanwhile gets what the
  * sender got; a late failure makes it forget, so the sender's retry (GitHub's "Redeliver") runs
  * the handlers again, as for any failed delivery. A late success keeps the fallback remembered.
  * One promise and one timer rather than a race of helper promises (BENCHMARKS.md, "Hot-path
@@ -75,8 +81,17 @@ export function answerWithinDeadline<Meta>(
           if (lateWorkDone === undefined) return reject(error);
           return lateFailure(error, lateWorkDone);
         }
-        if (lateWorkDone === undefined) resolve(response);
-        else lateWorkDone();
+        if (lateWorkDone === undefined) return resolve(response);
+        const done = lateWorkDone;
+        void setting
+          .handOverLateReply({
+            name: event.name,
+            event: handlerEventOf(event),
+            reply: value,
+            context,
+            after: 'deadline',
+          })
+          .then(done);
       },
       (error: unknown) => {
         clearTimeout(timer);

@@ -21,7 +21,8 @@ import type { Provider, VerifyInput } from '../provider.js';
 import { createDeliveryPipeline } from './deliver.js';
 import { type AnyHandler, assertKnownName, createHandlerRegistry } from './handler-registry.js';
 import type { InboxDelivery } from './inbox.js';
-import { type ReceiverOptions, resolveMode } from './options.js';
+import { createLateReplies, type LateReplyHook } from './late-reply.js';
+import { type ReceiverOptionsFor, resolveMode } from './options.js';
 import { createRefusalWarnings } from './refusal-warnings.js';
 import { checkRequestHead } from './request-checks.js';
 import { createSchemaWarnings } from './schema-warnings.js';
@@ -65,7 +66,8 @@ export interface Receiver<M extends EventMap = EventMap, Meta = unknown> {
 
 export function createReceiver<M extends EventMap, Meta>(
   provider: Provider<M, Meta>,
-  options: ReceiverOptions = {},
+  // NoInfer: the provider alone decides M and Meta, whatever the options say.
+  options: ReceiverOptionsFor<NoInfer<M>, NoInfer<Meta>> = {},
 ): Receiver<M, Meta> {
   const registry = createHandlerRegistry();
   const logger = options.logger ?? stderrLogger;
@@ -84,6 +86,12 @@ export function createReceiver<M extends EventMap, Meta>(
     inbox: options.inbox,
     deadlineMs,
     onError: options.onError,
+    handOverLateReply: createLateReplies({
+      provider,
+      logger,
+      // Typed per event for the app; inside, a late reply is any name with any reply.
+      onLateReply: options.onLateReply as LateReplyHook | undefined,
+    }),
   });
   const warnOnSchemaMismatch = createSchemaWarnings(provider, logger);
   const warnOnRefusal = createRefusalWarnings(provider.name, logger, Date.now);

@@ -40,7 +40,6 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
 ): DeliveryPipeline<Meta> {
   const { provider, registry, logger, tracker, dedupe, mode, inbox } = parts;
   const setting = { provider: provider.name, dedupe };
-  let warnedIgnoredReply = false;
 
   /** The handlers' reply: a plain value when every handler was synchronous, else a promise. Throws. */
   function runFor(event: Parameters<typeof handlerEventOf>[0], context: HandlerContext<unknown>): unknown {
@@ -48,11 +47,18 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     return runHandlers({ handlers, event: handlerEventOf(event), context, logger });
   }
 
-  function noteIgnoredReply(reply: unknown): void {
-    if (reply === undefined || warnedIgnoredReply) return;
-    warnedIgnoredReply = true;
-    logger.warn('a handler returned a reply, but ack-first mode has already answered; replies are dropped', {
-      provider: provider.name,
+  /** Ack-first and inbox runs: the 2xx went out before the handlers ran, so any reply is late. */
+  function handOverReply(
+    reply: unknown,
+    event: Parameters<typeof handlerEventOf>[0],
+    context: HandlerContext<unknown>,
+  ): Promise<void> {
+    return parts.handOverLateReply({
+      name: event.name,
+      event: handlerEventOf(event),
+      reply,
+      context,
+      after: 'ack-first',
     });
   }
 
@@ -106,8 +112,8 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     const { event, identity, info, abort, context } = delivery;
     const ack = provider.respond(undefined, event);
     const run = () =>
-      promiseOf(() => runFor(event, context)).then((answer) => {
-        noteIgnoredReply(answer);
+      promiseOf(() => runFor(event, context)).then(async (answer) => {
+        if (answer !== undefined) await handOverReply(answer, event, context);
         return ack;
       });
     // Registered before the first await, so a close() that starts meanwhile still waits for it.
@@ -191,7 +197,8 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
         abort,
       );
       try {
-        noteIgnoredReply(await job);
+        const answer = await job;
+        if (answer !== undefined) await handOverReply(answer, stored, context);
       } catch (error) {
         await reportHandlerError(parts, error, context);
         throw error;

@@ -1,7 +1,8 @@
 import type { DedupeSetting } from '../dedupe/options.js';
-import type { HandlerContext } from '../event-map.js';
+import type { EventMap, HandlerContext } from '../event-map.js';
 import type { Logger } from '../logger.js';
 import type { Inbox } from './inbox.js';
+import type { LateReply } from './late-reply.js';
 
 /**
  * - `reply`: answer after the handlers ran, carrying their reply (OneBot quick operations,
@@ -34,6 +35,13 @@ export interface ReceiverOptions {
   /** Called with what a handler threw (or what failed in the background after a deadline). */
   readonly onError?: (error: unknown, context: HandlerContext<unknown>) => void | Promise<void>;
   /**
+   * Called with a reply no sender will read: returned after the deadline's fallback answered, or
+   * in ack-first mode. Send it another way here (Discord: edit the deferred message with the
+   * interaction token). Without it, such replies are logged as not sent.
+   */
+  // A method (checked both ways), so an object typed plain `ReceiverOptions` fits every receiver.
+  onLateReply?(late: LateReply): void | Promise<void>;
+  /**
    * Where refusals, handler failures, schema mismatches and store outages are reported. Default
    * `stderrLogger`: `warn` and `error` to stderr with a `[hookguard]` prefix, nothing for
    * `debug`/`info`. Pass `silentLogger` to turn it off, or your own (pino, `fastifyLogger(app.log)`).
@@ -43,7 +51,15 @@ export interface ReceiverOptions {
   readonly now?: () => number;
 }
 
-export function resolveMode(options: ReceiverOptions): ReceiverMode {
+/**
+ * What `createReceiver` takes: the options, with `onLateReply` typed by the provider's events, so
+ * `late.name === 'application_command'` narrows `late.event` and `late.reply`.
+ */
+export type ReceiverOptionsFor<M extends EventMap, Meta> = Omit<ReceiverOptions, 'onLateReply'> & {
+  onLateReply?(late: LateReply<M, Meta>): void | Promise<void>;
+};
+
+export function resolveMode(options: Pick<ReceiverOptions, 'mode' | 'inbox'>): ReceiverMode {
   if (options.mode !== undefined && options.mode !== 'reply' && options.mode !== 'ack-first') {
     throw new TypeError(`hookguard createReceiver(): mode must be 'reply' or 'ack-first'`);
   }
