@@ -16,6 +16,10 @@ export default defineConfig({
         find: /^@hookguard\/core\/adapter$/,
         replacement: fileURLToPath(new URL('./packages/core/src/adapter.ts', import.meta.url)),
       },
+      {
+        find: /^@hookguard\/core\/schemas$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/schemas.ts', import.meta.url)),
+      },
       ...packages.map((name) => ({ find: new RegExp(`^@hookguard/${name}$`), replacement: sourceOf(name) })),
     ],
   },

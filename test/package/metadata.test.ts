@@ -77,10 +77,11 @@ const typedoc = JSON.parse(readFileSync(join(repoRoot, 'docs/typedoc.json'), 'ut
 const aliases = (vitestConfig.resolve?.alias ?? []) as { find: RegExp; replacement: string }[];
 
 describe('entry points', () => {
-  it('@hookguard/core has three: the app-facing root, /adapter for adapters and stores, /testing', () => {
+  it('@hookguard/core has four: the app-facing root, /adapter for adapters and stores, /schemas, /testing', () => {
     expect(entryPointsOf('core').map((entry) => entry.specifier)).toEqual([
       '@hookguard/core',
       '@hookguard/core/adapter',
+      '@hookguard/core/schemas',
       '@hookguard/core/testing',
     ]);
   });

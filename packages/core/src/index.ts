@@ -1,11 +1,12 @@
 /**
- * `@hookguard/core`: what an app author imports. The receiver and `verify`, the provider factories
- * and their event schemas, the helpers handlers build replies with and read messages through, the
+ * `@hookguard/core`: what an app author imports. The receiver and `verify`, the provider factories,
+ * the helpers handlers build replies with and read messages through, the
  * errors, the loggers, the in-memory dedupe store, the two answers a `respond` option returns, and
  * the public types. Every name is listed on purpose (no `export *`: a name must not go public by
  * being added to an inner file), and packages/core/test/exports.test.ts pins the list. Plumbing for
- * adapters, stores and workers is `@hookguard/core/adapter`; signers and fixtures for tests are
- * `@hookguard/core/testing`; everything else is internal.
+ * adapters, stores and workers is `@hookguard/core/adapter`; the senders' zod schemas are
+ * `@hookguard/core/schemas`; signers and fixtures for tests are `@hookguard/core/testing`;
+ * everything else is internal.
  */
 
 export type { HmacAlgorithm } from './crypto/hmac.js';
@@ -56,11 +57,10 @@ export {
   type DiscordWebhookEvents,
   discordEvents,
 } from './providers/discord/discord-events.js';
-export {
-  type DiscordCommandOption,
-  type DiscordInteractionName,
-  type DiscordInteractionOf,
-  discordInteractionSchemas,
+export type {
+  DiscordCommandOption,
+  DiscordInteractionName,
+  DiscordInteractionOf,
 } from './providers/discord/events.js';
 export {
   type DiscordInteractions,
@@ -87,13 +87,12 @@ export {
   type DiscordUpdateMessage,
   discordReply,
 } from './providers/discord/responses.js';
-export {
-  type DiscordWebhookEventName,
-  type DiscordWebhookEventOf,
-  discordWebhookEventSchemas,
+export type {
+  DiscordWebhookEventName,
+  DiscordWebhookEventOf,
 } from './providers/discord/webhook-events.js';
 export type { GitHubAction, GitHubActionEvent } from './providers/github/actions.js';
-export { type GitHubEventName, type GitHubEventOf, githubEventSchemas } from './providers/github/events.js';
+export type { GitHubEventName, GitHubEventOf } from './providers/github/events.js';
 export {
   type GitHubEvents,
   type GitHubMeta,
@@ -102,15 +101,14 @@ export {
   github,
 } from './providers/github/index.js';
 export { type HmacOptions, hmac } from './providers/hmac/index.js';
-export {
-  type FriendRequestEvent,
-  type GroupMessageEvent,
-  type GroupRequestEvent,
-  type MessageEvent,
-  type OneBotEventName,
-  type OneBotEventOf,
-  onebotEventSchemas,
-  type PrivateMessageEvent,
+export type {
+  FriendRequestEvent,
+  GroupMessageEvent,
+  GroupRequestEvent,
+  MessageEvent,
+  OneBotEventName,
+  OneBotEventOf,
+  PrivateMessageEvent,
 } from './providers/onebot/events.js';
 export {
   type OneBotEvents,
@@ -138,10 +136,9 @@ export {
   type SegmentType,
   segment,
 } from './providers/onebot/segments.js';
-export {
-  type QQBotEventName,
-  type QQBotEventOf,
-  qqBotEventSchemas,
+export type {
+  QQBotEventName,
+  QQBotEventOf,
 } from './providers/qq-bot/events.js';
 export {
   type QQBotEvents,
@@ -164,16 +161,15 @@ export {
   type OtherMsgElement,
   type TencentMsgElement,
 } from './providers/tencent-chat/elements.js';
-export {
-  type C2CAfterSendMsgEvent,
-  type C2CBeforeSendMsgEvent,
-  type GroupAfterSendMsgEvent,
-  type GroupBeforeSendMsgEvent,
-  type PrevFriendAddEvent,
-  type PrevFriendResponseEvent,
-  type TencentChatCommand,
-  type TencentChatEventOf,
-  tencentChatEventSchemas,
+export type {
+  C2CAfterSendMsgEvent,
+  C2CBeforeSendMsgEvent,
+  GroupAfterSendMsgEvent,
+  GroupBeforeSendMsgEvent,
+  PrevFriendAddEvent,
+  PrevFriendResponseEvent,
+  TencentChatCommand,
+  TencentChatEventOf,
 } from './providers/tencent-chat/events.js';
 export {
   type TencentChatEvents,
@@ -201,15 +197,14 @@ export {
   tencent,
 } from './providers/tencent-chat/reply.js';
 export { type TokenOptions, type TokenProof, token } from './providers/token/index.js';
-export {
-  type WhatsAppCallOfferEvent,
-  type WhatsAppEventName,
-  type WhatsAppEventOf,
-  type WhatsAppGroupParticipantsEvent,
-  type WhatsAppMessageEvent,
-  type WhatsAppReactionEvent,
-  type WhatsAppReceiptEvent,
-  whatsappEventSchemas,
+export type {
+  WhatsAppCallOfferEvent,
+  WhatsAppEventName,
+  WhatsAppEventOf,
+  WhatsAppGroupParticipantsEvent,
+  WhatsAppMessageEvent,
+  WhatsAppReactionEvent,
+  WhatsAppReceiptEvent,
 } from './providers/whatsapp/events.js';
 export {
   type WhatsAppEvents,

@@ -3,9 +3,9 @@ import {
   type DedupeStore,
   discord,
   discordEvents,
-  discordWebhookEventSchemas,
   type WebhookRequest,
 } from '@hookguard/core';
+import { discordWebhookEventSchemas } from '@hookguard/core/schemas';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   discordEventsPing,

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as root from '@hookguard/core';
 import * as adapter from '@hookguard/core/adapter';
+import * as schemas from '@hookguard/core/schemas';
 import { describe, expect, it } from 'vitest';
 
 /** Runtime values only: types leave nothing behind in the module. */
@@ -24,12 +25,9 @@ const ROOT = [
   'createReceiver',
   'discord',
   'discordEvents',
-  'discordInteractionSchemas',
   'discordReply',
-  'discordWebhookEventSchemas',
   'emptyResponse',
   'github',
-  'githubEventSchemas',
   'hmac',
   'isMsgElement',
   'isSegment',
@@ -38,21 +36,17 @@ const ROOT = [
   'memoryDedupeStore',
   'msgText',
   'onebot',
-  'onebotEventSchemas',
   'plainText',
   'qqBot',
-  'qqBotEventSchemas',
   'segment',
   'silentLogger',
   'standardWebhooks',
   'stderrLogger',
   'tencent',
   'tencentChat',
-  'tencentChatEventSchemas',
   'token',
   'verify',
   'whatsapp',
-  'whatsappEventSchemas',
 ];
 
 const ADAPTER = [
@@ -68,6 +62,17 @@ const ADAPTER = [
   'queryOf',
   'readBody',
   'writeNodeResponse',
+];
+
+/** One value per schema map: each sender's zod schemas by event name. */
+const SCHEMAS = [
+  'discordInteractionSchemas',
+  'discordWebhookEventSchemas',
+  'githubEventSchemas',
+  'onebotEventSchemas',
+  'qqBotEventSchemas',
+  'tencentChatEventSchemas',
+  'whatsappEventSchemas',
 ];
 
 /** Building blocks of the providers and the receiver: reachable from no entry point. */
@@ -113,10 +118,25 @@ describe('@hookguard/core/adapter', () => {
   });
 });
 
+describe('@hookguard/core/schemas', () => {
+  it('exports exactly the senders’ schema maps, none of them on the root', () => {
+    expect(valuesOf(schemas)).toEqual([...SCHEMAS].sort());
+    expect(SCHEMAS.filter((name) => name in root)).toEqual([]);
+  });
+
+  it('maps event names to zod schemas that parse', () => {
+    for (const [name, map] of Object.entries(schemas) as [string, Record<string, { safeParse: unknown }>][]) {
+      expect(Object.keys(map).length, name).toBeGreaterThan(0);
+      for (const schema of Object.values(map)) expect(typeof schema.safeParse, name).toBe('function');
+    }
+  });
+});
+
 describe('internals', () => {
   it.each(INTERNAL)('%s is exported by no entry point', (name) => {
     expect(name in root).toBe(false);
     expect(name in adapter).toBe(false);
+    expect(name in schemas).toBe(false);
   });
 });
 
@@ -130,9 +150,12 @@ const reExportedBy = (entry: string) => [
 describe('entry point sources', () => {
   // `export *` lets a name go public by being added to some inner file: each is listed instead,
   // in the entry point and in every file it re-exports through.
-  it.each(['index.ts', 'adapter.ts'])('src/%s and every file it re-exports from list every name', (entry) => {
-    const files = [entry, ...reExportedBy(entry)];
-    expect(files.length).toBeGreaterThan(5);
-    for (const file of files) expect(sourceOf(file), file).not.toMatch(/^export\s*\*/m);
-  });
+  it.each(['index.ts', 'adapter.ts', 'schemas.ts'])(
+    'src/%s and every file it re-exports from list every name',
+    (entry) => {
+      const files = [entry, ...reExportedBy(entry)];
+      expect(files.length).toBeGreaterThan(5);
+      for (const file of files) expect(sourceOf(file), file).not.toMatch(/^export\s*\*/m);
+    },
+  );
 });

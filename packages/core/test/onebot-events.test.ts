@@ -1,11 +1,5 @@
-import {
-  createReceiver,
-  type HandlerContext,
-  type OneBotMeta,
-  onebot,
-  onebotEventSchemas,
-  verify,
-} from '@hookguard/core';
+import { createReceiver, type HandlerContext, type OneBotMeta, onebot, verify } from '@hookguard/core';
+import { onebotEventSchemas } from '@hookguard/core/schemas';
 import {
   napcatGroupMessage,
   onebotFixtures,

@@ -1,11 +1,5 @@
-import {
-  createReceiver,
-  type DedupeStore,
-  type Inbox,
-  qqBot,
-  qqBotEventSchemas,
-  silentLogger,
-} from '@hookguard/core';
+import { createReceiver, type DedupeStore, type Inbox, qqBot, silentLogger } from '@hookguard/core';
+import { qqBotEventSchemas } from '@hookguard/core/schemas';
 import { describe, expect, it, vi } from 'vitest';
 import { qqBotFixtures } from '../src/providers/qq-bot/kit/fixtures.js';
 import { qqBotRequest, qqBotValidation } from '../src/providers/qq-bot/kit/sign.js';

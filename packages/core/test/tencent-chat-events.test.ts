@@ -5,9 +5,9 @@ import {
   msgText,
   type TencentChatMeta,
   tencentChat,
-  tencentChatEventSchemas,
   verify,
 } from '@hookguard/core';
+import { tencentChatEventSchemas } from '@hookguard/core/schemas';
 import {
   tencentChatDocSamples,
   tencentChatFixtures,

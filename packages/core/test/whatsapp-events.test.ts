@@ -5,8 +5,8 @@ import {
   verify,
   type WhatsAppMeta,
   whatsapp,
-  whatsappEventSchemas,
 } from '@hookguard/core';
+import { whatsappEventSchemas } from '@hookguard/core/schemas';
 import {
   signWhatsapp,
   whatsappFixtures,

@@ -1,4 +1,5 @@
-import { github, githubEventSchemas, type VerifyInput } from '@hookguard/core';
+import { github, type VerifyInput } from '@hookguard/core';
+import { githubEventSchemas } from '@hookguard/core/schemas';
 // parseJsonBody is internal (no entry point exports it): timed from its source.
 import { parseJsonBody } from '../../../packages/core/src/body/parse-json.js';
 import { EVENT_OF_SIZE, githubRequest, type SizeName } from '../payloads.js';

@@ -14,7 +14,7 @@ export async function handWritten(variant: Extract<Variant, 'b' | 'b+zod'>): Pro
   if (variant === 'b') {
     return (body, headers) => handWrittenVerifyAndParse(body, headers['x-hub-signature-256']) !== undefined;
   }
-  const { githubEventSchemas } = await import('@hookguard/core');
+  const { githubEventSchemas } = await import('@hookguard/core/schemas');
   const schemas: Readonly<Record<string, { safeParse(value: unknown): { success: boolean } }>> =
     githubEventSchemas;
   return (body, headers) => {

@@ -1,4 +1,5 @@
-import { createReceiver, github, githubEventSchemas, standardWebhooks } from '@hookguard/core';
+import { createReceiver, github, standardWebhooks } from '@hookguard/core';
+import { githubEventSchemas } from '@hookguard/core/schemas';
 import { GITHUB_SECRET, STANDARD_SECRET } from '../payloads.js';
 
 /** Handlers do nothing in every variant, so only the receiving machinery is compared. */

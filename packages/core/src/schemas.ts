@@ -1,0 +1,15 @@
+/**
+ * `@hookguard/core/schemas`: each sender's zod schemas, keyed by event name, for apps that
+ * validate stored or replayed payloads themselves or build a narrower provider from a few of them
+ * (`hmac({ events })`). A receiver applies them on its own, so most apps never import this. Kept
+ * off the root so that the root stays the short list an app author reads; one line per sender.
+ * packages/core/test/exports.test.ts pins the list.
+ */
+
+export { discordInteractionSchemas } from './providers/discord/events.js';
+export { discordWebhookEventSchemas } from './providers/discord/webhook-events.js';
+export { githubEventSchemas } from './providers/github/events.js';
+export { onebotEventSchemas } from './providers/onebot/events.js';
+export { qqBotEventSchemas } from './providers/qq-bot/events.js';
+export { tencentChatEventSchemas } from './providers/tencent-chat/events.js';
+export { whatsappEventSchemas } from './providers/whatsapp/events.js';
