@@ -1,15 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bodyRows, githubRows, repeatedProofRows, tencentRows, transportRows } from './rows.js';
+import {
+  bodyRows,
+  githubRows,
+  handshakeRows,
+  repeatedProofRows,
+  tencentRows,
+  transportRows,
+} from './rows.js';
 
 const doc = readFileSync(new URL('../../docs/bad-input.md', import.meta.url), 'utf8');
 
 /** docs/bad-input.md is the matrix users read; a row added to the tests must be documented there. */
 describe('docs/bad-input.md', () => {
   it.each(
-    [...bodyRows, ...transportRows, ...tencentRows, ...githubRows, ...repeatedProofRows].map(
-      (row) => [row.title] as const,
-    ),
+    [
+      ...bodyRows,
+      ...transportRows,
+      ...tencentRows,
+      ...githubRows,
+      ...repeatedProofRows,
+      ...handshakeRows,
+    ].map((row) => [row.title] as const),
   )('documents "%s"', (title) => {
     expect(doc).toContain(`| ${title} |`);
   });

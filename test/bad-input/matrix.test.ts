@@ -10,6 +10,7 @@ import {
   bearerSender,
   bodyRows,
   githubRows,
+  handshakeRows,
   PATH,
   queryTokenSender,
   repeatedProofRows,
@@ -36,6 +37,9 @@ const cells: readonly (readonly [FuzzSender, readonly BadInputRow[]])[] = [
   [github, githubRows],
   ...[...senders, bearerSender, queryTokenSender]
     .map((sender) => [sender, repeatedProofRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const)
+    .filter(([, rows]) => rows.length > 0),
+  ...senders
+    .map((sender) => [sender, handshakeRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const)
     .filter(([, rows]) => rows.length > 0),
 ];
 

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { type ReceiverOptions, token } from '@hookguard/core';
+import fc from 'fast-check';
 import { type FuzzSender, NOW, SECRET } from '../fuzz/senders.js';
 import { oneByteChunked, wronglySignedChunked } from './one-byte-chunks.js';
 import { head, type WireStep } from './wire.js';
@@ -527,6 +528,7 @@ export const bearerSender: FuzzSender = {
   proof: { proof: 'authorization' },
   bodyCovered: false,
   fixtures: [['push', { object_kind: 'push', ref: 'refs/heads/main' }]],
+  handshakes: [],
 };
 
 /** `?token=<token>`, as senders that cannot set headers post it. */
@@ -541,6 +543,7 @@ export const queryTokenSender: FuzzSender = {
   proof: {},
   bodyCovered: false,
   fixtures: [['push', { object_kind: 'push', ref: 'refs/heads/main' }]],
+  handshakes: [],
 };
 
 /**
@@ -593,3 +596,51 @@ export const repeatedProofRows: readonly BadInputRow[] = [
     handlerCalls: 0,
   },
 ];
+
+/**
+ * A sender's endpoint check (Discord's PING, QQ's callback validation) is answered by the
+ * provider, never by a handler: but only once it is verified, and whatever shape its bytes travel in.
+ */
+export const handshakeRows: readonly BadInputRow[] = [
+  {
+    title: 'a handshake signed with another secret',
+    decision:
+      '401 SIGNATURE_MISMATCH, no handler, no handshake answer: the check is verified like any delivery, ' +
+      'so a forger cannot make the endpoint answer (QQ: sign a validation token) for it.',
+    appliesTo: (sender) => sender.handshakes.length > 0,
+    request: (sender) => {
+      const body = utf8(JSON.stringify(sender.handshakes[0]!.body));
+      const { url, headers } = sender.sign(body, { secret: otherSecretOf(sender) });
+      return { url, headers, body };
+    },
+    expect: () => ({ status: 401, code: 'SIGNATURE_MISMATCH' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'a handshake in one-byte chunks (chunked encoding), signed',
+    decision:
+      "the handshake's own answer, no handler: the check is read, verified and answered like any " +
+      'body, whatever its chunking (a sender SDK that assumes Content-Length is the failure this row guards).',
+    appliesTo: (sender) => sender.handshakes.length > 0,
+    request: (sender) => {
+      const body = Buffer.from(JSON.stringify(sender.handshakes[0]!.body));
+      const lines = [...Object.entries(sender.sign(body).headers), ['transfer-encoding', 'chunked'] as const];
+      const wire = Buffer.concat([
+        ...[...body].map((byte) =>
+          Buffer.concat([Buffer.from('1\r\n'), Buffer.from([byte]), Buffer.from('\r\n')]),
+        ),
+        Buffer.from('0\r\n\r\n'),
+      ]);
+      return { wire: [head('POST', PATH, lines), wire] };
+    },
+    expect: (sender) => ({ status: sender.handshakes[0]!.status }),
+    handlerCalls: 0,
+  },
+];
+
+/** Another secret in the sender's format (any text where any text is one), the same every run. */
+function otherSecretOf(sender: FuzzSender): string {
+  if (sender.otherSecret === undefined) return `not-${SECRET}`;
+  const [other] = fc.sample(sender.otherSecret, { numRuns: 1, seed: 7 });
+  return other!;
+}

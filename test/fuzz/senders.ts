@@ -48,6 +48,8 @@ export interface FuzzSender {
   readonly otherSecret?: fc.Arbitrary<string>;
   /** Real event bodies by name, mutated by the fuzzer to walk the schemas' edges. */
   readonly fixtures: readonly (readonly [event: string, body: Record<string, unknown>])[];
+  /** The sender's endpoint checks (Discord's PING, QQ's op 13), each with the status it must get. */
+  readonly handshakes: readonly { readonly name: string; readonly body: unknown; readonly status: number }[];
 }
 
 export const SECRET = 'fuzz-secret';
@@ -86,6 +88,11 @@ function fuzzSender(kit: SenderKit): FuzzSender {
             .filter((other) => other !== secret),
         }),
     fixtures,
+    handshakes: (kit.answers.handshakes ?? []).map((form) => ({
+      name: form.name,
+      body: form.event.payload,
+      status: form.expect.status,
+    })),
   };
 }
 

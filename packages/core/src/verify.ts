@@ -1,11 +1,21 @@
 import { parseJsonBody } from './body/parse-json.js';
 import { isWebhookError, type WebhookError, WebhookError as WebhookErrorClass } from './errors.js';
 import { queryOf } from './http/query.js';
-import type { WebhookRequest } from './http/types.js';
+import type { WebhookRequest, WebhookResponse } from './http/types.js';
 import type { ParsedEvent, Provider } from './provider.js';
 
 export type VerifyResult<Meta = unknown> =
-  | { readonly ok: true; readonly event: ParsedEvent<Meta>; readonly secretIndex: number | undefined }
+  | {
+      readonly ok: true;
+      readonly event: ParsedEvent<Meta>;
+      readonly secretIndex: number | undefined;
+      /**
+       * Set when the request checks the endpoint rather than delivers (Discord's PING, QQ's URL
+       * validation): the answer the provider gives it. Run no handler for it; `event` is only what
+       * its body parses to.
+       */
+      readonly handshake?: WebhookResponse;
+    }
   | { readonly ok: false; readonly error: WebhookError };
 
 /**
@@ -28,10 +38,10 @@ export async function verify<Meta>(
     };
     const outcome = provider.verify(input);
     if (!outcome.ok) return { ok: false, error: outcome.error };
-    const event = provider.parse(
-      provider.decode ? provider.decode(input) : parseJsonBody(request.body),
-      input,
-    );
+    const payload = provider.decode ? provider.decode(input) : parseJsonBody(request.body);
+    const event = provider.parse(payload, input);
+    const handshake = provider.handshake?.(payload, input);
+    if (handshake !== undefined) return { ok: true, event, secretIndex: outcome.secretIndex, handshake };
     return { ok: true, event, secretIndex: outcome.secretIndex };
   } catch (error) {
     if (isWebhookError(error)) return { ok: false, error };

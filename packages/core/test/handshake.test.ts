@@ -1,5 +1,13 @@
-import { createReceiver, type DedupeStore, type Inbox, onebot, type Provider } from '@hookguard/core';
-import { napcatGroupMessage, onebotRequest } from '@hookguard/core/testing';
+import {
+  createReceiver,
+  type DedupeStore,
+  type Inbox,
+  onebot,
+  type Provider,
+  verify,
+  type WebhookRequest,
+} from '@hookguard/core';
+import { napcatGroupMessage, onebotRequest, type SenderKit, senderKits } from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '../src/http/responses.js';
 
@@ -65,4 +73,49 @@ describe('a provider handshake', () => {
     expect(handshake).not.toHaveBeenCalled();
     handshake.mockRestore();
   });
+});
+
+describe('verify() and handshakes, for every sender kit that declares some', () => {
+  const withHandshakes = senderKits.filter((kit) => (kit.answers.handshakes ?? []).length > 0);
+
+  it('covers the senders that check their endpoint', () => {
+    expect(withHandshakes.map((kit) => kit.name)).toEqual(expect.arrayContaining(['discord', 'qq-bot']));
+  });
+
+  /** The kit's signed request, as `verify()` takes it. */
+  function signed(kit: SenderKit, payload: unknown, event?: string): WebhookRequest {
+    const now = Date.now();
+    const request = kit.sign({ body: kit.encode(payload), secret: kit.secret.demo, now, event });
+    const search = new URLSearchParams(
+      request.query.map(([name, value]): [string, string] => [name, value]),
+    ).toString();
+    return {
+      method: 'POST',
+      url: `${kit.path}${search === '' ? '' : `?${search}`}`,
+      headers: Object.fromEntries(request.headers.map(([name, value]) => [name.toLowerCase(), value])),
+      body: request.body,
+    };
+  }
+
+  for (const kit of withHandshakes) {
+    for (const form of kit.answers.handshakes ?? []) {
+      it(`${kit.name}: ${form.name} comes back with the answer the provider gives it`, async () => {
+        const result = await verify(
+          kit.provider(kit.secret.demo),
+          signed(kit, form.event.payload, form.event.name),
+        );
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(result.handshake?.status).toBe(form.expect.status);
+        if (form.expect.json !== undefined)
+          expect(JSON.parse(result.handshake!.body)).toEqual(form.expect.json);
+      });
+    }
+    it(`${kit.name}: an ordinary delivery has no handshake`, async () => {
+      const { sample } = kit.answers;
+      const result = await verify(kit.provider(kit.secret.demo), signed(kit, sample.payload, sample.name));
+      expect(result).toMatchObject({ ok: true, event: { name: sample.name } });
+      expect(result.ok && result.handshake).toBeUndefined();
+    });
+  }
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createReceiver, type Provider, silentLogger } from '@hookguard/core';
 import { writeNodeResponse } from '@hookguard/core/adapter';
 import { integerOption, parseCommandArgs } from '../args.js';
-import { runtimeError, usageError } from '../cli-error.js';
+import { providerMessage, runtimeError, usageError } from '../cli-error.js';
 import type { CliIo } from '../io/cli-io.js';
 import { createOutput, type Output } from '../io/output.js';
 import { receiveDelivery } from '../listen/delivery.js';
@@ -11,11 +11,12 @@ import { exampleSendCommand, secretOrigin } from '../listen/example-send.js';
 import { formatDelivery } from '../listen/format-delivery.js';
 import { senderNamed } from '../senders/registry.js';
 import { resolveSecret } from '../senders/secret.js';
-import type { SenderProfile } from '../senders/sender-profile.js';
+import { type SenderProfile, shortName } from '../senders/sender-profile.js';
 import type { Command } from './command.js';
 
 const options = {
   secret: { type: 'string' },
+  'public-key': { type: 'string' },
   scheme: { type: 'string' },
   port: { type: 'string', short: 'p' },
   host: { type: 'string' },
@@ -35,6 +36,8 @@ sender at it to learn what it really sends. Ctrl-C stops.
 
 Options:
   --secret <s>    the secret the sender is configured with (or set HOOKGUARD_SECRET)
+  --public-key <k> discord: the application's Public Key, which verifies what Discord
+                  signs (--secret takes the signing seed instead, as hookguard send does)
   --scheme <json> hmac, token: the sender described as JSON: hmac() options
                   (signature, algorithm, signed, timestamp, id, event) or token()
                   options (header or query, prefix, event, id); default: the Acme CI
@@ -52,9 +55,8 @@ Options:
     const port = integerOption('port', values.port, { fallback: 8080, min: 0, max: 65535 });
     const host = values.host ?? '127.0.0.1';
     const reply = parseReply(values.reply);
-    const { secret, note } = resolveSecret(sender, values.secret, io.env);
+    const { provider, note, secretForExample } = listeningProvider(sender, values, io.env);
     const out = createOutput(io, values.json);
-    const provider = sender.provider(secret);
     const server = await startServer(
       { sender, provider, reply, out, json: values.json === true },
       { port, host },
@@ -67,13 +69,21 @@ Options:
       out.line(
         `${out.paint.bold(`listening on ${url}`)} for ${sender.sender} ${out.paint.dim('(any path; Ctrl-C stops)')}`,
       );
-      const example = exampleSendCommand({
-        sender,
-        url,
-        secret: { origin: secretOrigin(values.secret, io.env), value: values.secret },
-        scheme: values.scheme,
-      });
-      out.line(out.paint.dim(`  e.g. ${example}`));
+      if (secretForExample) {
+        const example = exampleSendCommand({
+          sender,
+          url,
+          secret: { origin: secretOrigin(values.secret, io.env), value: values.secret },
+          scheme: values.scheme,
+        });
+        out.line(out.paint.dim(`  e.g. ${example}`));
+      } else {
+        out.line(
+          out.paint.dim(
+            `  ${shortName(sender)} signs with a private key; hookguard send cannot sign for this public key`,
+          ),
+        );
+      }
     }
     await waitForStop(io);
     server.closeAllConnections();
@@ -81,6 +91,45 @@ Options:
     return 0;
   },
 };
+
+interface ListeningProvider {
+  readonly provider: Provider;
+  /** Why no secret or a default one is used, for a note on stderr. */
+  readonly note: string | undefined;
+  /** False when listening with a public key: no `hookguard send` line can sign for it. */
+  readonly secretForExample: boolean;
+}
+
+/**
+ * The provider `listen` verifies with: built from `--secret` as everywhere, or, for a sender that
+ * signs with a private key (Discord), from the `--public-key` the user copies from its console.
+ */
+function listeningProvider(
+  sender: SenderProfile,
+  values: { readonly secret?: string | undefined; readonly 'public-key'?: string | undefined },
+  env: CliIo['env'],
+): ListeningProvider {
+  const publicKey = values['public-key'];
+  const { verifyKey } = sender;
+  if (publicKey !== undefined) {
+    if (verifyKey === undefined) {
+      throw usageError(`${sender.name} verifies with a shared secret, not a public key: use --secret`);
+    }
+    if (values.secret !== undefined) throw usageError('give --public-key or --secret, not both');
+    try {
+      return { provider: verifyKey.provider(publicKey), note: undefined, secretForExample: false };
+    } catch (error) {
+      throw usageError(`bad public key for ${sender.name}: ${providerMessage(error)}`);
+    }
+  }
+  if (verifyKey !== undefined && values.secret === undefined && env['HOOKGUARD_SECRET'] === undefined) {
+    throw usageError(
+      `${sender.name} needs --public-key (${verifyKey.where}), or --secret <seed> to verify what hookguard send signs with it`,
+    );
+  }
+  const { secret, note } = resolveSecret(sender, values.secret, env);
+  return { provider: sender.provider(secret), note, secretForExample: true };
+}
 
 function parseReply(text: string | undefined): unknown {
   if (text === undefined) return undefined;

@@ -28,6 +28,11 @@ export interface Delivery {
   readonly unverified: 'no secret' | undefined;
   /** Why the receiver refused it, or why an accepted delivery failed (a handler's reply the event cannot carry). */
   readonly error: { readonly code: string; readonly message: string } | undefined;
+  /**
+   * The sender checked the endpoint (Discord's PING, QQ's URL validation): the provider answered
+   * it itself and no handler ran. `event` is then undefined.
+   */
+  readonly handshake: boolean;
   readonly event: string | undefined;
   /** false: authentic, but no schema knew it (it reaches `unknown` handlers). */
   readonly known: boolean | undefined;
@@ -71,6 +76,7 @@ export async function receiveDelivery(
       verified: false,
       unverified: undefined,
       error: { code: refusal.code, message: refusal.message },
+      handshake: false,
       event: undefined,
       known: undefined,
       payload: undefined,
@@ -81,7 +87,8 @@ export async function receiveDelivery(
   }
   const request = { ...head, body };
   const [checked, response] = await Promise.all([verify(provider, request), receiver.handle(request)]);
-  const event = checked.ok ? checked.event : undefined;
+  const handshake = checked.ok && checked.handshake !== undefined;
+  const event = checked.ok && !handshake ? checked.event : undefined;
   const refusedBy = errorOf(response);
   // A 4xx is a refusal before any handler (405, 415, 401...); a 5xx came after verification.
   const accepted = checked.ok && (response.status < 400 || response.status >= 500);
@@ -94,9 +101,11 @@ export async function receiveDelivery(
     unverified: accepted && !proved ? 'no secret' : undefined,
     error:
       refusedBy ?? (checked.ok ? undefined : { code: checked.error.code, message: checked.error.message }),
+    handshake,
     event: event?.name,
     known: event?.known,
-    payload: event?.payload,
+    // A handshake's body is worth seeing too: it is what the sender checks the endpoint with.
+    payload: checked.ok ? checked.event.payload : undefined,
     issues: event?.issues ?? [],
     response,
     reading: readReply(sender, { status: response.status, body: response.body, event: event?.name }),

@@ -12,8 +12,9 @@ export function formatDelivery(delivery: Delivery, sender: SenderProfile, paint:
     : refused
       ? paint.red(`✗ refused ${delivery.error?.code ?? delivery.response.status}`)
       : paint.yellow(`unverified (${delivery.unverified})`);
-  const name =
-    delivery.event === undefined
+  const name = delivery.handshake
+    ? `${paint.bold('handshake')} ${paint.dim('(answered by the provider; no handler runs)')}`
+    : delivery.event === undefined
       ? ''
       : delivery.known === false
         ? paint.yellow(

@@ -83,6 +83,7 @@ export type {
   SignedParts,
   SignInput,
   Tampering,
+  VerifyKeyPolicy,
 } from './sender-kit.js';
 export { shortName } from './sender-kit.js';
 export { findSenderKit, senderKits } from './sender-kits.js';

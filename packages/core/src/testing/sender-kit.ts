@@ -85,6 +85,19 @@ export interface SecretPolicy {
   readonly fromBytes?: (bytes: Uint8Array) => string;
 }
 
+/**
+ * For senders that sign with a private key the receiver never sees (Discord's Ed25519): the
+ * receiver verifies with the public key instead, and `hookguard listen` takes that.
+ */
+export interface VerifyKeyPolicy {
+  /** What the key is and where the user finds it. */
+  readonly where: string;
+  /** The key that verifies what this signing secret signs (the demo's, or `--secret`). */
+  fromSecret(secret: string): string;
+  /** The provider verifying with that key; throws a TypeError for a malformed one. */
+  provider(key: string): Provider;
+}
+
 /** Where a sender's proof travels, so tests can aim at exactly those places. */
 export interface ProofFacts {
   /** The header holding the signature or token, lower-case; absent when the proof is in the query. */
@@ -202,6 +215,8 @@ export interface SenderKit {
   /** The default path for routes (listen, demo, examples). */
   readonly path: string;
   readonly secret: SecretPolicy;
+  /** Present when the receiver verifies with a public key rather than the signing secret. */
+  readonly verifyKey?: VerifyKeyPolicy;
   /** One example body per event, shaped as the sender sends it. */
   readonly fixtures: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Serialises a payload as the sender's JSON encoder does (JSON.stringify, Go's json.Marshal, ...). */

@@ -36,6 +36,11 @@ export const discordKit: SenderKit = {
     // Any bytes make a seed: 32 of them, as hex.
     fromBytes: (bytes) => createHash('sha256').update(bytes).digest('hex'),
   },
+  verifyKey: {
+    where: 'the Public Key under General Information in the Developer Portal (64 hex digits)',
+    fromSecret: discordPublicKeyOf,
+    provider: (publicKey) => discord({ publicKey }),
+  },
   fixtures: discordInteractionFixtures,
   encode: (payload) => utf8(JSON.stringify(payload)),
   sign({ body, secret, now }) {
