@@ -6,6 +6,7 @@ import {
   consoleLogger,
   createReceiver,
   discord,
+  discordEvents,
   discordReply,
   github,
   type HmacOptions,
@@ -192,6 +193,12 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     (interaction) => discordReply.message(`pong (/${interaction.data.name})`),
   );
 
+  // The application's second URL: Webhook Events, answered 204 (its PING too), signed alike.
+  const discordEventsReceiver = createReceiver(
+    discordEvents({ publicKey: config.discordPublicKey }),
+    options,
+  ).on('APPLICATION_AUTHORIZED', (body) => log('discord app authorized by', body.event.data.user.id));
+
   return [
     { path: '/onebot', receiver: onebotBot },
     { path: '/whatsapp', receiver: whatsappBot },
@@ -202,5 +209,6 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/gitlab', receiver: gitlabBot },
     { path: '/qq', receiver: qqBotReceiver },
     { path: '/discord', receiver: discordBot },
+    { path: '/discord-events', receiver: discordEventsReceiver },
   ];
 }

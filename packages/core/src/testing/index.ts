@@ -10,7 +10,7 @@ export {
   discordPing,
   discordWebhookEventFixtures,
 } from '../providers/discord/kit/fixtures.js';
-export { discordKit } from '../providers/discord/kit/index.js';
+export { discordEventsKit, discordKit } from '../providers/discord/kit/index.js';
 export {
   type DiscordSigning,
   discordPublicKeyOf,

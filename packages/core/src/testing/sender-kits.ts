@@ -1,4 +1,4 @@
-import { discordKit } from '../providers/discord/kit/index.js';
+import { discordEventsKit, discordKit } from '../providers/discord/kit/index.js';
 import { githubKit } from '../providers/github/kit/index.js';
 import { hmacKit } from '../providers/hmac/kit/index.js';
 import { onebotKit } from '../providers/onebot/kit/index.js';
@@ -11,7 +11,9 @@ import type { SenderKit } from './sender-kit.js';
 
 /**
  * Every sender hookguard speaks, in the order the CLI, the demo and the test matrices list them.
- * Adding a sender is its `providers/<name>/kit/` folder and one line here.
+ * Adding a sender is its `providers/<name>/kit/` folder and one line here. A folder whose
+ * provider has two URLs (Discord's interactions and Webhook Events) has a kit for each, named
+ * `<folder>` and `<folder>-<what>`.
  */
 export const senderKits: readonly SenderKit[] = [
   onebotKit,
@@ -23,6 +25,7 @@ export const senderKits: readonly SenderKit[] = [
   tokenKit,
   qqBotKit,
   discordKit,
+  discordEventsKit,
 ];
 
 /** The kit for a provider name or an alias (`napcat`, `svix`), in any letter case. */
