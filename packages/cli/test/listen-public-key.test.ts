@@ -12,21 +12,27 @@ afterEach(async () => {
   listener = undefined;
 });
 
+/** `hookguard send discord application_command`, signed with this seed. */
+const sendCommand = (url: string, seed: string) =>
+  runCli(['send', 'discord', 'application_command', '--url', `${url}/discord`, '--secret', seed]);
+
+/** Discord's PING, signed now with the demo seed, as Discord sends it when the URL is saved. */
+function postPing(url: string): Promise<Response> {
+  const ping = discordRequest(discordPing, { privateKey: SEED, timestamp: Math.floor(Date.now() / 1000) });
+  return fetch(`${url}/discord`, {
+    method: 'POST',
+    headers: ping.headers as Record<string, string>,
+    body: Buffer.from(ping.body),
+  });
+}
+
 describe('listen discord --public-key: the key a Discord app owner has', () => {
   it('verifies what the matching private key signs, and says send cannot sign for it', async () => {
     listener = startCli(['listen', 'discord', '--port', '0', '--public-key', PUBLIC_KEY]);
     const [, url] = await listener.waitFor(/listening on (http:\/\/\S+)/);
     expect(listener.stdout.text).toContain('hookguard send cannot sign for this public key');
     expect(listener.stdout.text).not.toContain('e.g. hookguard send');
-    const sent = await runCli([
-      'send',
-      'discord',
-      'application_command',
-      '--url',
-      `${url}/discord`,
-      '--secret',
-      SEED,
-    ]);
+    const sent = await sendCommand(url!, SEED);
     expect(sent.code, sent.stdout).toBe(0);
     await listener.waitFor(/✓ verified {2}application_command/);
   });
@@ -35,15 +41,7 @@ describe('listen discord --public-key: the key a Discord app owner has', () => {
     const other = 'ab'.repeat(32);
     listener = startCli(['listen', 'discord', '--port', '0', '--public-key', PUBLIC_KEY]);
     const [, url] = await listener.waitFor(/listening on (http:\/\/\S+)/);
-    const sent = await runCli([
-      'send',
-      'discord',
-      'application_command',
-      '--url',
-      `${url}/discord`,
-      '--secret',
-      other,
-    ]);
+    const sent = await sendCommand(url!, other);
     expect(sent.code).toBe(1);
     await listener.waitFor(/✗ refused SIGNATURE_MISMATCH/);
   });
@@ -51,12 +49,7 @@ describe('listen discord --public-key: the key a Discord app owner has', () => {
   it('shows a PING as a handshake the provider answered, with no event and no handler', async () => {
     listener = startCli(['listen', 'discord', '--port', '0', '--public-key', PUBLIC_KEY, '--json']);
     const [, url] = await listener.waitFor(/"listening":"([^"]+)"/);
-    const ping = discordRequest(discordPing, { privateKey: SEED, timestamp: Math.floor(Date.now() / 1000) });
-    const response = await fetch(`${url}/discord`, {
-      method: 'POST',
-      headers: ping.headers as Record<string, string>,
-      body: Buffer.from(ping.body),
-    });
+    const response = await postPing(url!);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('{"type":1}');
     await listener.stop();
@@ -73,12 +66,7 @@ describe('listen discord --public-key: the key a Discord app owner has', () => {
   it('prints a handshake as one, in the human-readable form too', async () => {
     listener = startCli(['listen', 'discord', '--port', '0', '--public-key', PUBLIC_KEY]);
     const [, url] = await listener.waitFor(/listening on (http:\/\/\S+)/);
-    const ping = discordRequest(discordPing, { privateKey: SEED, timestamp: Math.floor(Date.now() / 1000) });
-    await fetch(`${url}/discord`, {
-      method: 'POST',
-      headers: ping.headers as Record<string, string>,
-      body: Buffer.from(ping.body),
-    });
+    await postPing(url!);
     await listener.waitFor(/✓ verified {2}handshake \(answered by the provider; no handler runs\)/);
   });
 });
