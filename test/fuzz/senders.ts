@@ -46,6 +46,8 @@ export interface FuzzSender {
   readonly shape?: (value: unknown, event: string | undefined) => unknown;
   /** Secrets this sender accepts the format of, other than the configured one. */
   readonly otherSecret?: fc.Arbitrary<string>;
+  /** The events a body carries, each dispatched on its own: the body itself unless the sender batches. */
+  readonly eventsIn?: (body: unknown) => readonly unknown[];
   /** Real event bodies by name, mutated by the fuzzer to walk the schemas' edges. */
   readonly fixtures: readonly (readonly [event: string, body: Record<string, unknown>])[];
 }
@@ -85,6 +87,7 @@ function fuzzSender(kit: SenderKit): FuzzSender {
             .map(policy.fromBytes)
             .filter((other) => other !== secret),
         }),
+    eventsIn: (body) => kit.batch?.eventsOf(body) ?? [body],
     fixtures,
   };
 }

@@ -5,7 +5,17 @@ import type { WebhookRequest } from './http/types.js';
 import type { ParsedEvent, Provider } from './provider.js';
 
 export type VerifyResult<Meta = unknown> =
-  | { readonly ok: true; readonly event: ParsedEvent<Meta>; readonly secretIndex: number | undefined }
+  | {
+      readonly ok: true;
+      /**
+       * The event; for a batched sender (LINE), its first event, or the whole body read as one
+       * (unknown) event when it carries none.
+       */
+      readonly event: ParsedEvent<Meta>;
+      /** Every event the delivery carries, in order: `[event]`, or a batched sender's events. */
+      readonly events: readonly ParsedEvent<Meta>[];
+      readonly secretIndex: number | undefined;
+    }
   | { readonly ok: false; readonly error: WebhookError };
 
 /**
@@ -28,11 +38,14 @@ export async function verify<Meta>(
     };
     const outcome = provider.verify(input);
     if (!outcome.ok) return { ok: false, error: outcome.error };
-    const event = provider.parse(
-      provider.decode ? provider.decode(input) : parseJsonBody(request.body),
-      input,
-    );
-    return { ok: true, event, secretIndex: outcome.secretIndex };
+    const payload = provider.decode ? provider.decode(input) : parseJsonBody(request.body);
+    const batch = provider.parseBatch?.(payload, input);
+    if (batch === undefined) {
+      const event = provider.parse(payload, input);
+      return { ok: true, event, events: [event], secretIndex: outcome.secretIndex };
+    }
+    const event = batch.events[0] ?? provider.parse(payload, input);
+    return { ok: true, event, events: batch.events, secretIndex: outcome.secretIndex };
   } catch (error) {
     if (isWebhookError(error)) return { ok: false, error };
     return {

@@ -192,6 +192,8 @@ export interface EventOutsideBody {
 export interface BatchFacts {
   /** Deliveries (fixtures, one event or more each) → one delivery carrying all their events, in order. */
   combine(deliveries: readonly unknown[]): unknown;
+  /** The events a delivery body carries, in order; undefined for a body that is not a batch (one event). */
+  eventsOf(delivery: unknown): readonly unknown[] | undefined;
 }
 
 /**

@@ -11,10 +11,10 @@ const DEMO_SECRET = 'hookguard-demo-line';
 const text = { name: 'message.text', payload: lineFixtures['message.text'] };
 const [textEvent] = lineFixtures['message.text'].events;
 
-/** The events of a delivery body, or none for anything else. */
-function eventsOf(delivery: unknown): readonly object[] {
+/** The events of a delivery body; undefined for a body without an `events` array. */
+function eventsOf(delivery: unknown): readonly object[] | undefined {
   const events = (delivery as { events?: unknown } | null)?.events;
-  return Array.isArray(events) ? events : [];
+  return Array.isArray(events) ? events : undefined;
 }
 
 /**
@@ -47,7 +47,13 @@ export const lineKit: SenderKit = {
     };
   },
   provider: (secret) => line({ channelSecret: secret ?? '' }),
-  proof: { header: 'x-line-signature', relatedHeaders: [], coversBody: true },
+  proof: {
+    header: 'x-line-signature',
+    relatedHeaders: [],
+    coversBody: true,
+    // LINE sends every event inside `events`: any other value arrives as one event of a delivery.
+    shape: (value) => (eventsOf(value) === undefined ? lineDelivery(value as object) : value),
+  },
   tamperings: [bodySpaceAdded(), wrongSecret()],
   readReply: statusReading(
     'delivered (only the status is read)',
@@ -86,7 +92,8 @@ export const lineKit: SenderKit = {
     unsignedCode: 'SIGNATURE_MISSING',
   },
   batch: {
-    combine: (deliveries) => lineDelivery(...deliveries.flatMap(eventsOf)),
+    combine: (deliveries) => lineDelivery(...deliveries.flatMap((delivery) => eventsOf(delivery) ?? [])),
+    eventsOf,
   },
   demo: {
     showcase: 'message.text',
