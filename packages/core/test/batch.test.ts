@@ -85,7 +85,7 @@ describe('a batched delivery (line)', () => {
     let failing = true;
     const onError = vi.fn();
     const receiver = createReceiver(provider(), { logger: silentLogger, onError })
-      .on('*', (event, context) => {
+      .on('*', (_event, context) => {
         calls.push(context.name);
         if (context.name === 'follow' && failing) throw new Error('database down');
         return undefined;
