@@ -254,4 +254,21 @@ describe('a batched delivery (line)', () => {
       `postback:${idOf(postback)}`,
     ]);
   });
+
+  it('with an inbox is waited for by close() until every event is written', async () => {
+    const stored: string[] = [];
+    const inbox: Inbox = {
+      enqueue: async (delivery) => {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        stored.push(delivery.name);
+      },
+    };
+    const receiver = createReceiver(provider(), { logger: silentLogger, inbox });
+    const answer = receiver.handle(send([text!, follow!, postback!]));
+    await vi.waitFor(() => expect(stored).toHaveLength(1), { interval: 1 });
+    const report = await receiver.close({ timeoutMs: 1000 });
+    expect(stored).toEqual(['message.text', 'follow', 'postback']);
+    expect(report.unfinished).toBe(0);
+    expect((await answer).status).toBe(200);
+  });
 });

@@ -197,12 +197,18 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     target: Inbox,
     answer: WebhookResponse,
   ): Promise<WebhookResponse> {
-    for (const delivery of deliveries) {
-      // Already-written events are remembered by dedupe, so the sender's retry writes only the rest.
-      const response = await enqueueFirst(delivery, target);
-      if (response.status >= 500) return response;
+    // Registered before the first write, so a close() between two writes still waits for the rest.
+    const finishes = deliveries.map((delivery) => tracker.begin(delivery.info));
+    try {
+      for (const delivery of deliveries) {
+        // Written events are remembered by dedupe, so the sender's retry writes only the rest.
+        const response = await enqueueFirst(delivery, target);
+        if (response.status >= 500) return response;
+      }
+      return answer;
+    } finally {
+      for (const finish of finishes) finish();
     }
-    return answer;
   }
 
   return {
