@@ -1,5 +1,5 @@
 import { createReceiver, line, silentLogger, verify, type WebhookRequest } from '@hookguard/core';
-import { lineFixtures, lineJson, lineRequest, signLine } from '@hookguard/core/testing';
+import { lineDelivery, lineFixtures, lineJson, lineRequest, signLine } from '@hookguard/core/testing';
 import { validateSignature } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
 
@@ -113,5 +113,16 @@ describe('line(): x-line-signature', () => {
     const response = await receiver.handle(lineRequest(lineFixtures['message.text'], 'other'));
     expect(response.status).toBe(401);
     expect(calls).toBe(0);
+  });
+
+  it('verify() lists every event of a batch, in order, and none for the Verify request', async () => {
+    const provider = line({ channelSecret: SECRET });
+    const [text] = lineFixtures['message.text'].events;
+    const [follow] = lineFixtures.follow.events;
+    const two = await verify(provider, lineRequest(lineDelivery(text!, follow!), SECRET));
+    expect(two.ok && two.events.map((event) => event.name)).toEqual(['message.text', 'follow']);
+    expect(two.ok && two.event.name).toBe('message.text');
+    const none = await verify(provider, lineRequest(lineDelivery(), SECRET));
+    expect(none.ok && none.events).toEqual([]);
   });
 });
