@@ -11,6 +11,7 @@ import {
   github,
   type HmacOptions,
   hmac,
+  line,
   msgText,
   onebot,
   plainText,
@@ -42,6 +43,8 @@ export interface ExampleConfig {
   readonly qqBotSecret: string;
   /** The Discord application's Public Key (General Information in the Developer Portal). */
   readonly discordPublicKey: string;
+  /** The LINE channel secret ("Basic settings" in the LINE Developers Console). */
+  readonly lineChannelSecret: string;
   readonly quiet?: boolean;
 }
 
@@ -61,6 +64,7 @@ const DEMO: Record<string, string> = {
   QQ_BOT_SECRET: 'hookguard-demo-qq-bot',
   // The public key of RFC 8032's first test seed, which `hookguard send discord` signs with.
   DISCORD_PUBLIC_KEY: 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
+  LINE_CHANNEL_SECRET: 'hookguard-demo-line',
 };
 
 /** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
@@ -85,6 +89,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     gitlabToken: read('GITLAB_WEBHOOK_TOKEN'),
     qqBotSecret: read('QQ_BOT_SECRET'),
     discordPublicKey: read('DISCORD_PUBLIC_KEY'),
+    lineChannelSecret: read('LINE_CHANNEL_SECRET'),
   };
   return { config, demo };
 }
@@ -198,6 +203,14 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     discordEvents({ publicKey: config.discordPublicKey }),
     options,
   ).on('APPLICATION_AUTHORIZED', (body) => log('discord app authorized by', body.event.data.user.id));
+  // LINE batches events: each reaches its handler on its own; replies go through the reply API.
+  const lineBot = createReceiver(line({ channelSecret: config.lineChannelSecret }), options)
+    .on('message.text', (event) => {
+      log('line message', event.message.text);
+    })
+    .on('follow', (event) => {
+      log('line follow from', event.source?.userId);
+    });
 
   return [
     { path: '/onebot', receiver: onebotBot },
@@ -210,5 +223,6 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/qq', receiver: qqBotReceiver },
     { path: '/discord', receiver: discordBot },
     { path: '/discord-events', receiver: discordEventsReceiver },
+    { path: '/line', receiver: lineBot },
   ];
 }

@@ -65,8 +65,9 @@ function unknownEvent(sender: FuzzSender, fields: string): { name: string; text:
   const shaped = JSON.stringify(
     sender.shape ? sender.shape({ hookguard: 'probe' }, name) : { hookguard: 'probe' },
   );
-  // Raw text, so the fields can hold what JSON.stringify never writes (duplicates, 1e400).
-  return { name, text: `{${fields},${shaped.slice(1)}` };
+  // Raw text, so the fields can hold what JSON.stringify never writes (duplicates, 1e400). They go
+  // next to the probe, so they land in the event itself where a sender wraps it in a batch (LINE).
+  return { name, text: shaped.replace('"hookguard":"probe"', `${fields},"hookguard":"probe"`) };
 }
 
 /** Signs exactly these bytes as the sender would, for the event name it gives outside the body. */

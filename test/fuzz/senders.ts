@@ -46,6 +46,8 @@ export interface FuzzSender {
   readonly shape?: (value: unknown, event: string | undefined) => unknown;
   /** Secrets this sender accepts the format of, other than the configured one. */
   readonly otherSecret?: fc.Arbitrary<string>;
+  /** The events a body carries, each dispatched on its own: the body itself unless the sender batches. */
+  readonly eventsIn?: (body: unknown) => readonly unknown[];
   /** Real event bodies by name, mutated by the fuzzer to walk the schemas' edges. */
   readonly fixtures: readonly (readonly [event: string, body: Record<string, unknown>])[];
   /** The sender's endpoint checks (Discord's PING, QQ's op 13), each with the status it must get. */
@@ -87,6 +89,7 @@ function fuzzSender(kit: SenderKit): FuzzSender {
             .map(policy.fromBytes)
             .filter((other) => other !== secret),
         }),
+    eventsIn: (body) => kit.batch?.eventsOf(body) ?? [body],
     fixtures,
     handshakes: (kit.answers.handshakes ?? []).map((form) => ({
       name: form.name,

@@ -45,6 +45,7 @@ export { consoleLogger, type Logger, silentLogger, stderrLogger } from './logger
 export type {
   EventsOf,
   MetaOf,
+  ParsedBatch,
   ParsedEvent,
   ProofNames,
   Provider,
@@ -101,6 +102,14 @@ export {
   github,
 } from './providers/github/index.js';
 export { type HmacOptions, hmac } from './providers/hmac/index.js';
+export type { LineEventName, LineEventOf } from './providers/line/events.js';
+export {
+  type LineEvents,
+  type LineMeta,
+  type LineOptions,
+  type LineProvider,
+  line,
+} from './providers/line/index.js';
 export type {
   FriendRequestEvent,
   GroupMessageEvent,

@@ -30,6 +30,21 @@ export interface ParsedEvent<Meta = unknown> {
 }
 
 /**
+ * One verified delivery that carries several events (LINE's `events[]`, Meta's
+ * `entry[].changes[]`, Matrix's `events[]`). The receiver dispatches each event on its own, in
+ * order, with its own dedupe key; the delivery gets one answer.
+ */
+export interface ParsedBatch<Meta = unknown> {
+  /** The events in the order the sender lists them; empty for a delivery that carries none. */
+  readonly events: readonly ParsedEvent<Meta>[];
+  /**
+   * The delivery's one answer once its events ran, at once for an empty batch (LINE's console
+   * "Verify"), and the deadline's fallback. Batched senders read only the status: no event owns it.
+   */
+  readonly answer: WebhookResponse;
+}
+
+/**
  * Where a sender's proof travels on the request: its signature or shared token, and anything
  * else that would let a reader forge a delivery. Never stored by an inbox.
  */
@@ -64,6 +79,14 @@ export interface Provider<M extends EventMap = EventMap, Meta = unknown> {
    */
   decode?(input: VerifyInput): unknown;
   respond(reply: unknown, event: ParsedEvent<Meta>): WebhookResponse;
+  /**
+   * For senders that batch: the decoded body → its events, each parsed on its own (a provider
+   * usually calls its own `parse` per item, with the envelope's facts in `meta`). Called after
+   * `handshake` and instead of `parse`; undefined for a body that is one event. A batched
+   * event's handlers cannot reply: `respond(reply, event)` still checks what they return, and
+   * should throw for anything but `undefined`.
+   */
+  parseBatch?(payload: unknown, input: VerifyInput): ParsedBatch<Meta> | undefined;
   /**
    * Answers a request the sender makes to check the endpoint rather than to deliver (Discord's PING,
    * QQ's callback URL validation, Slack's `url_verification`), given the decoded body of a request

@@ -9,6 +9,7 @@
 export { discordInteractionSchemas } from './providers/discord/events.js';
 export { discordWebhookEventSchemas } from './providers/discord/webhook-events.js';
 export { githubEventSchemas } from './providers/github/events.js';
+export { lineEventSchemas } from './providers/line/events.js';
 export { onebotEventSchemas } from './providers/onebot/events.js';
 export { qqBotEventSchemas } from './providers/qq-bot/events.js';
 export { tencentChatEventSchemas } from './providers/tencent-chat/events.js';

@@ -7,7 +7,16 @@ import type { ParsedEvent, Provider } from './provider.js';
 export type VerifyResult<Meta = unknown> =
   | {
       readonly ok: true;
+      /**
+       * The event; for a batched sender (LINE), its first event, or the whole body read as one
+       * (unknown) event when it carries none.
+       */
       readonly event: ParsedEvent<Meta>;
+      /**
+       * Every event the delivery carries, in order: `[event]`, a batched sender's events, or none
+       * for a handshake.
+       */
+      readonly events: readonly ParsedEvent<Meta>[];
       readonly secretIndex: number | undefined;
       /**
        * Set when the request checks the endpoint rather than delivers (Discord's PING, QQ's URL
@@ -39,10 +48,13 @@ export async function verify<Meta>(
     const outcome = provider.verify(input);
     if (!outcome.ok) return { ok: false, error: outcome.error };
     const payload = provider.decode ? provider.decode(input) : parseJsonBody(request.body);
-    const event = provider.parse(payload, input);
     const handshake = provider.handshake?.(payload, input);
-    if (handshake !== undefined) return { ok: true, event, secretIndex: outcome.secretIndex, handshake };
-    return { ok: true, event, secretIndex: outcome.secretIndex };
+    const batch = provider.parseBatch?.(payload, input);
+    const event = batch?.events[0] ?? provider.parse(payload, input);
+    const secretIndex = outcome.secretIndex;
+    // A handshake carries no event for handlers, whatever its body parses to.
+    if (handshake !== undefined) return { ok: true, event, events: [], secretIndex, handshake };
+    return { ok: true, event, events: batch?.events ?? [event], secretIndex };
   } catch (error) {
     if (isWebhookError(error)) return { ok: false, error };
     return {

@@ -126,6 +126,11 @@ export function createReceiver<M extends EventMap, Meta>(
     const payload = provider.decode ? provider.decode(input) : parseJsonBody(request.body);
     const handshake = provider.handshake?.(payload, input);
     if (handshake !== undefined) return Promise.resolve(handshake);
+    const batch = provider.parseBatch?.(payload, input);
+    if (batch !== undefined) {
+      for (const event of batch.events) warnOnSchemaMismatch(event);
+      return pipeline.deliverBatch({ batch, input, secretIndex: outcome.secretIndex });
+    }
     const event = provider.parse(payload, input);
     warnOnSchemaMismatch(event);
     return pipeline.deliver({ event, input, secretIndex: outcome.secretIndex });

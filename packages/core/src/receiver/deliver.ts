@@ -11,11 +11,13 @@ import type { EventMap, HandlerContext } from '../event-map.js';
 import type { WebhookResponse } from '../http/types.js';
 import type { ParsedEvent, Provider } from '../provider.js';
 import { answerWithinDeadline, type DeadlineSetting, respondWith } from './ack-deadline.js';
+import { answerBatch, type VerifiedBatch } from './deliver-batch.js';
 import { type Delivery, deliveryOf, type VerifiedDelivery } from './delivery.js';
 import { handlerContextOf, handlerEventOf } from './handler-context.js';
 import { reportHandlerError } from './handler-failure.js';
 import type { HandlerRegistry } from './handler-registry.js';
 import { type Inbox, type InboxDelivery, toInboxDelivery } from './inbox.js';
+import { LazyAbortController } from './lazy-abort.js';
 import type { ReceiverMode } from './options.js';
 import { runHandlers } from './run-handlers.js';
 
@@ -30,6 +32,11 @@ export interface PipelineParts<M extends EventMap, Meta> extends DeadlineSetting
 export interface DeliveryPipeline<Meta> {
   /** A verified, parsed delivery → its answer, per the receiver's mode. Rejects with a `WebhookError`. */
   deliver(verified: VerifiedDelivery<Meta>): Promise<WebhookResponse>;
+  /**
+   * A delivery of several events: each one dispatched, deduped, backgrounded or enqueued on its
+   * own, per the receiver's mode; one answer for the delivery. Rejects with a `WebhookError`.
+   */
+  deliverBatch(verified: VerifiedBatch<Meta>): Promise<WebhookResponse>;
   /** Runs the handlers for a delivery taken from an inbox; rejects with what a handler threw. */
   process(delivery: InboxDelivery, signal: AbortSignal | undefined): Promise<void>;
 }
@@ -165,7 +172,63 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     return tracker.track(once(identity, run), info);
   }
 
+  /** One event of a batch in reply mode: its handlers, run once per event key; replies refused. */
+  function runBatchEvent(delivery: Delivery<Meta>, answer: WebhookResponse): Promise<WebhookResponse> {
+    const { event, context } = delivery;
+    return once(delivery.identity, async () => {
+      const reply = await runFor(event, context);
+      // No event owns a batch's answer; a batched sender's respond() refuses any reply.
+      if (reply !== undefined) respondWith(provider, reply, event);
+      return answer;
+    });
+  }
+
+  /** Ack-first and inbox batches: the batch's answer, unless an event's dedupe or enqueue refused. */
+  function answerUnlessRefused(
+    responses: readonly WebhookResponse[],
+    answer: WebhookResponse,
+  ): WebhookResponse {
+    return responses.find((response) => response.status >= 500) ?? answer;
+  }
+
+  /** Inbox mode: one entry per event, written in order; the first refusal stops the rest. */
+  async function enqueueBatch(
+    deliveries: readonly Delivery<Meta>[],
+    target: Inbox,
+    answer: WebhookResponse,
+  ): Promise<WebhookResponse> {
+    // Registered before the first write, so a close() between two writes still waits for the rest.
+    const finishes = deliveries.map((delivery) => tracker.begin(delivery.info));
+    try {
+      for (const delivery of deliveries) {
+        // Written events are remembered by dedupe, so the sender's retry writes only the rest.
+        const response = await enqueueFirst(delivery, target);
+        if (response.status >= 500) return response;
+      }
+      return answer;
+    } finally {
+      for (const finish of finishes) finish();
+    }
+  }
+
   return {
+    deliverBatch({ batch, input, secretIndex }) {
+      const { events, answer } = batch;
+      if (events.length === 0) return Promise.resolve(answer);
+      const abort = new LazyAbortController();
+      const deliveries = events.map((event) => deliveryOf(setting, { event, input, secretIndex }, { abort }));
+      if (inbox !== undefined) return enqueueBatch(deliveries, inbox, answer);
+      if (mode === 'ack-first') {
+        return Promise.all(deliveries.map(ackFirst)).then((acks) => answerUnlessRefused(acks, answer));
+      }
+      return answerBatch(parts, {
+        deliveries,
+        answer,
+        abort,
+        runEvent: (delivery) => runBatchEvent(delivery, answer),
+      });
+    },
+
     deliver(verified) {
       const delivery = deliveryOf(setting, verified);
       if (inbox !== undefined) return enqueueFirst(delivery, inbox);

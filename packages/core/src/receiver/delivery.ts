@@ -36,11 +36,17 @@ export interface DeliverySetting {
   readonly dedupe: DedupeGuard | undefined;
 }
 
+/** One event of a batch: the batch's abort controller, shared by every event in it. */
+export interface BatchMember {
+  readonly abort: LazyAbortController;
+}
+
 export function deliveryOf<Meta>(
   { provider, dedupe }: DeliverySetting,
   { event, input, secretIndex }: VerifiedDelivery<Meta>,
+  batch?: BatchMember,
 ): Delivery<Meta> {
-  const abort = new LazyAbortController();
+  const abort = batch?.abort ?? new LazyAbortController();
   return {
     event,
     input,
@@ -52,7 +58,7 @@ export function deliveryOf<Meta>(
             provider,
             deliveryKey: event.deliveryKey,
             key: dedupeKey(provider, event.deliveryKey),
-            digest: bodyDigest(input.body),
+            digest: batch === undefined ? bodyDigest(input.body) : keyDigest(event.deliveryKey),
           }
         : undefined,
     info: { event: event.name, deliveryKey: event.deliveryKey },
@@ -64,4 +70,13 @@ export function deliveryOf<Meta>(
       abort,
     ),
   };
+}
+
+/**
+ * In a batch the sender's key alone names the event: a redelivery may group events differently
+ * and marks each as redelivered (LINE's `deliveryContext.isRedelivery`), so neither the body's
+ * bytes nor the event's are the same on the retry, while the event is.
+ */
+function keyDigest(deliveryKey: string): string {
+  return bodyDigest(new TextEncoder().encode(deliveryKey));
 }

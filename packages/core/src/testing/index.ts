@@ -23,6 +23,9 @@ export { type GithubDelivery, githubRequest, signGithub } from '../providers/git
 export { ACME_CI_SCHEME, type HmacScheme, hmacFixtures } from '../providers/hmac/kit/fixtures.js';
 export { hmacKit, hmacKitFor } from '../providers/hmac/kit/index.js';
 export { type HmacMessage, hmacRequest, type SignedHmac, signHmac } from '../providers/hmac/kit/sign.js';
+export { lineDelivery, lineFixtures, lineVerifyDelivery } from '../providers/line/kit/fixtures.js';
+export { lineKit } from '../providers/line/kit/index.js';
+export { lineJson, lineRequest, signLine } from '../providers/line/kit/sign.js';
 export {
   napcatGroupMessage,
   onebotFixtures,
@@ -65,6 +68,7 @@ export { whatsappKit } from '../providers/whatsapp/kit/index.js';
 export { signWhatsapp, whatsappRequest } from '../providers/whatsapp/kit/sign.js';
 export { goJson, goStruct } from './go-json.js';
 export type {
+  BatchFacts,
   DemoExpectation,
   DemoScript,
   EventOutsideBody,

@@ -199,6 +199,17 @@ export interface EventOutsideBody {
 }
 
 /**
+ * For senders that carry several events in one delivery (LINE, Meta, Matrix). Each fixture is
+ * then a delivery of one event, and `combine` is how the sender groups events.
+ */
+export interface BatchFacts {
+  /** Deliveries (fixtures, one event or more each) → one delivery carrying all their events, in order. */
+  combine(deliveries: readonly unknown[]): unknown;
+  /** The events a delivery body carries, in order; undefined for a body that is not a batch (one event). */
+  eventsOf(delivery: unknown): readonly unknown[] | undefined;
+}
+
+/**
  * One sender, as every hookguard tool needs it: how it encodes, signs and sends a delivery, how it
  * reads the answer, where its proof lives, example bodies, and what a receiver must answer it.
  * Each provider's kit lives in `providers/<name>/kit/`; `senderKits` lists them all.
@@ -232,6 +243,8 @@ export interface SenderKit {
   readReply(answer: SenderAnswer, decoders: ReplyDecoders): ReplyReading;
   readonly answers: ExpectedAnswers;
   readonly demo: DemoScript;
+  /** Present for senders that batch: how their events are grouped into one delivery. */
+  readonly batch?: BatchFacts;
   /**
    * For senders described by data (hmac, token): the same sender as these provider options
    * (without the secret) describe it. Throws TypeError when the options are not valid.

@@ -1,6 +1,7 @@
 import { discordEventsKit, discordKit } from '../providers/discord/kit/index.js';
 import { githubKit } from '../providers/github/kit/index.js';
 import { hmacKit } from '../providers/hmac/kit/index.js';
+import { lineKit } from '../providers/line/kit/index.js';
 import { onebotKit } from '../providers/onebot/kit/index.js';
 import { qqBotKit } from '../providers/qq-bot/kit/index.js';
 import { standardWebhooksKit } from '../providers/standard-webhooks/kit/index.js';
@@ -26,6 +27,7 @@ export const senderKits: readonly SenderKit[] = [
   qqBotKit,
   discordKit,
   discordEventsKit,
+  lineKit,
 ];
 
 /** The kit for a provider name or an alias (`napcat`, `svix`), in any letter case. */
