@@ -32,7 +32,9 @@ export function kitOf(provider: string, scheme?: Record<string, unknown>): Sende
 
 /** The request a kit's sender makes, as a receiver sees it (lower-case header names). */
 export function requestOf(kit: SenderKit, sent: OutgoingRequest, body = sent.body): WebhookRequest {
-  const query = new URLSearchParams(sent.query.map(([name, value]) => [name, value])).toString();
+  const query = new URLSearchParams(
+    sent.query.map(([name, value]): [string, string] => [name, value]),
+  ).toString();
   return {
     method: 'POST',
     url: query === '' ? kit.path : `${kit.path}?${query}`,

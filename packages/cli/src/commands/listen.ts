@@ -6,7 +6,8 @@ import { integerOption, parseCommandArgs } from '../args.js';
 import { providerMessage, runtimeError, usageError } from '../cli-error.js';
 import type { CliIo } from '../io/cli-io.js';
 import { createOutput, type Output } from '../io/output.js';
-import { receiveDelivery } from '../listen/delivery.js';
+import { type Delivery, receiveDelivery } from '../listen/delivery.js';
+import { type DoctorSetup, diagnoseDelivery } from '../listen/diagnose-delivery.js';
 import { exampleSendCommand, secretOrigin } from '../listen/example-send.js';
 import { formatDelivery } from '../listen/format-delivery.js';
 import { senderNamed } from '../senders/registry.js';
@@ -46,7 +47,8 @@ Options:
   --host <h>      interface (default 127.0.0.1; 0.0.0.0 to accept other machines)
   --reply <json>  answer every event with this reply, e.g. '{"reply":"pong"}' (onebot)
                   or '{"decision":"reject","code":1,"info":""}' (tencent-chat)
-  --json          one JSON object per delivery (NDJSON)
+  --json          one JSON object per delivery (NDJSON); save a refused one to a file
+                  for \`hookguard doctor\`
   -h, --help      this text`,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('listen', argv, options);
@@ -55,10 +57,10 @@ Options:
     const port = integerOption('port', values.port, { fallback: 8080, min: 0, max: 65535 });
     const host = values.host ?? '127.0.0.1';
     const reply = parseReply(values.reply);
-    const { provider, note, secretForExample } = listeningProvider(sender, values, io.env);
+    const { provider, note, secretForExample, doctor } = listeningProvider(sender, values, io.env);
     const out = createOutput(io, values.json);
     const server = await startServer(
-      { sender, provider, reply, out, json: values.json === true },
+      { sender, provider, reply, out, json: values.json === true, doctor },
       { port, host },
     );
     const { port: bound } = server.address() as AddressInfo;
@@ -98,6 +100,8 @@ interface ListeningProvider {
   readonly note: string | undefined;
   /** False when listening with a public key: no `hookguard send` line can sign for it. */
   readonly secretForExample: boolean;
+  /** What the doctor re-verifies a refused delivery with. */
+  readonly doctor: DoctorSetup;
 }
 
 /**
@@ -117,7 +121,12 @@ function listeningProvider(
     }
     if (values.secret !== undefined) throw usageError('give --public-key or --secret, not both');
     try {
-      return { provider: verifyKey.provider(publicKey), note: undefined, secretForExample: false };
+      return {
+        provider: verifyKey.provider(publicKey),
+        note: undefined,
+        secretForExample: false,
+        doctor: { secrets: [publicKey], publicKey: true },
+      };
     } catch (error) {
       throw usageError(`bad public key for ${sender.name}: ${providerMessage(error)}`);
     }
@@ -128,7 +137,12 @@ function listeningProvider(
     );
   }
   const { secret, note } = resolveSecret(sender, values.secret, env);
-  return { provider: sender.provider(secret), note, secretForExample: true };
+  return {
+    provider: sender.provider(secret),
+    note,
+    secretForExample: true,
+    doctor: { secrets: secret === undefined ? [] : [secret], publicKey: false },
+  };
 }
 
 function parseReply(text: string | undefined): unknown {
@@ -148,10 +162,11 @@ interface ListenSetup {
   readonly reply: unknown;
   readonly out: Output;
   readonly json: boolean;
+  readonly doctor: DoctorSetup;
 }
 
 async function startServer(
-  { sender, provider, reply, out, json }: ListenSetup,
+  { sender, provider, reply, out, json, doctor }: ListenSetup,
   where: { port: number; host: string },
 ): Promise<Server> {
   // Every delivery, refused or not, is printed below; the default stderr warnings would repeat it.
@@ -162,9 +177,16 @@ async function startServer(
       (delivery) => {
         // Printed once the answer is on its way: a closed stdout ends the process (exit 141), and
         // the sender must still get its answer first.
+        // The doctor runs after the answer is sent: it never delays the sender.
         res.once('finish', () => {
-          if (json) out.line(JSON.stringify(delivery));
-          else out.line(`${formatDelivery(delivery, sender, out.paint)}\n`);
+          const print = (shown: Delivery) => {
+            if (json) out.line(JSON.stringify(shown));
+            else out.line(`${formatDelivery(shown, sender, out.paint)}\n`);
+          };
+          diagnoseDelivery(delivery, sender, doctor).then(
+            (diagnosis) => print(diagnosis === undefined ? delivery : { ...delivery, diagnosis }),
+            () => print(delivery),
+          );
         });
         writeNodeResponse(res, delivery.response);
       },

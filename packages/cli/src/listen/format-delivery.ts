@@ -23,6 +23,7 @@ export function formatDelivery(delivery: Delivery, sender: SenderProfile, paint:
         : paint.bold(delivery.event);
   lines.push(`${paint.dim(time)} ${delivery.method} ${delivery.url}  ${verdict}  ${name}`.trimEnd());
   if (refused && delivery.error) lines.push(`  ${paint.red(delivery.error.message)}`);
+  if (delivery.diagnosis) lines.push(`  ${paint.yellow('doctor:')} ${delivery.diagnosis.message}`);
   for (const [header, value] of delivery.rawHeaders) lines.push(`  ${paint.cyan(header)}: ${value}`);
   lines.push(
     `  ${paint.dim(`${delivery.chunked ? 'chunked, no Content-Length' : 'Content-Length'}, ${delivery.bytes} bytes`)}`,
