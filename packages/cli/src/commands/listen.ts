@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createReceiver, type Provider, silentLogger } from '@hookguard/core';
 import { writeNodeResponse } from '@hookguard/core/adapter';
@@ -10,6 +10,7 @@ import { type Delivery, receiveDelivery } from '../listen/delivery.js';
 import { type DoctorSetup, diagnoseDelivery } from '../listen/diagnose-delivery.js';
 import { exampleSendCommand, secretOrigin } from '../listen/example-send.js';
 import { formatDelivery } from '../listen/format-delivery.js';
+import { type ForwardedAnswer, type ForwardSetup, forwardDelivery } from '../listen/forward.js';
 import { senderNamed } from '../senders/registry.js';
 import { resolveSecret } from '../senders/secret.js';
 import { type SenderProfile, shortName } from '../senders/sender-profile.js';
@@ -22,6 +23,7 @@ const options = {
   port: { type: 'string', short: 'p' },
   host: { type: 'string' },
   reply: { type: 'string' },
+  'forward-to': { type: 'string' },
 } as const;
 
 export const listenCommand: Command = {
@@ -47,6 +49,12 @@ Options:
   --host <h>      interface (default 127.0.0.1; 0.0.0.0 to accept other machines)
   --reply <json>  answer every event with this reply, e.g. '{"reply":"pong"}' (onebot)
                   or '{"decision":"reject","code":1,"info":""}' (tencent-chat)
+  --forward-to <url>
+                  also send each delivery's exact bytes and headers to your app (the
+                  path and query appended to <url>'s path; refused ones too, so your
+                  receiver refuses them as in production) and return the app's answer
+                  to the sender; an app that is down or misses the sender's deadline:
+                  see the CLI README
   --json          one JSON object per delivery (NDJSON); save a refused one to a file
                   for \`hookguard doctor\`
   -h, --help      this text`,
@@ -57,10 +65,19 @@ Options:
     const port = integerOption('port', values.port, { fallback: 8080, min: 0, max: 65535 });
     const host = values.host ?? '127.0.0.1';
     const reply = parseReply(values.reply);
+    const target = parseForwardTo(values['forward-to']);
     const { provider, note, secretForExample, doctor } = listeningProvider(sender, values, io.env);
     const out = createOutput(io, values.json);
     const server = await startServer(
-      { sender, provider, reply, out, json: values.json === true, doctor },
+      {
+        sender,
+        provider,
+        reply,
+        out,
+        json: values.json === true,
+        doctor,
+        forward: target === undefined ? undefined : { target, sender, provider },
+      },
       { port, host },
     );
     const { port: bound } = server.address() as AddressInfo;
@@ -163,39 +180,53 @@ interface ListenSetup {
   readonly out: Output;
   readonly json: boolean;
   readonly doctor: DoctorSetup;
+  /** `--forward-to`: the app the deliveries go to, whose answers the sender gets. */
+  readonly forward: ForwardSetup | undefined;
 }
 
 async function startServer(
-  { sender, provider, reply, out, json, doctor }: ListenSetup,
+  { sender, provider, reply, out, json, doctor, forward }: ListenSetup,
   where: { port: number; host: string },
 ): Promise<Server> {
   // Every delivery, refused or not, is printed below; the default stderr warnings would repeat it.
   const receiver = createReceiver(provider, { logger: silentLogger });
   if (reply !== undefined) receiver.on('*', () => reply);
   const server = createServer((req, res) => {
-    receiveDelivery(req, sender, provider, receiver).then(
-      (delivery) => {
-        // Printed once the answer is on its way: a closed stdout ends the process (exit 141), and
-        // the sender must still get its answer first.
-        // The doctor runs after the answer is sent: it never delays the sender.
-        res.once('finish', () => {
-          const print = (shown: Delivery) => {
-            if (json) out.line(JSON.stringify(shown));
-            else out.line(`${formatDelivery(shown, sender, out.paint)}\n`);
-          };
-          diagnoseDelivery(delivery, sender, doctor).then(
-            (diagnosis) => print(diagnosis === undefined ? delivery : { ...delivery, diagnosis }),
-            () => print(delivery),
-          );
-        });
-        writeNodeResponse(res, delivery.response);
-      },
-      (error: unknown) => {
-        res.statusCode = 500;
-        res.end();
-        out.note(`hookguard listen: ${(error as Error).message}`);
-      },
-    );
+    receiveDelivery(req, sender, provider, receiver)
+      .then(async (received) => {
+        if (forward === undefined) return { delivery: received, answer: undefined };
+        const { answer, report, reading } = await forwardDelivery(received, forward);
+        const response = {
+          status: answer.status,
+          headers: Object.fromEntries(answer.headers),
+          body: answer.body.toString('utf8'),
+        };
+        return { delivery: { ...received, response, reading, forwarded: report }, answer };
+      })
+      .then(
+        ({ delivery, answer }) => {
+          // Printed once the answer is on its way: a closed stdout ends the process (exit 141), and
+          // the sender must still get its answer first. The doctor runs then too: it never
+          // delays the sender.
+          res.once('finish', () => {
+            const print = (shown: Delivery) => {
+              if (json) out.line(JSON.stringify(shown));
+              else out.line(`${formatDelivery(shown, sender, out.paint)}\n`);
+            };
+            diagnoseDelivery(delivery, sender, doctor).then(
+              (diagnosis) => print(diagnosis === undefined ? delivery : { ...delivery, diagnosis }),
+              () => print(delivery),
+            );
+          });
+          if (answer === undefined) writeNodeResponse(res, delivery.response);
+          else writeForwardedAnswer(res, answer);
+        },
+        (error: unknown) => {
+          res.statusCode = 500;
+          res.end();
+          out.note(`hookguard listen: ${(error as Error).message}`);
+        },
+      );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -210,6 +241,30 @@ async function startServer(
     server.listen(where.port, where.host, () => resolve());
   });
   return server;
+}
+
+/** The app's answer as it came: status, header pairs in its case and order, the exact body. */
+function writeForwardedAnswer(res: ServerResponse, answer: ForwardedAnswer): void {
+  res.statusCode = answer.status;
+  for (const [name, value] of answer.headers) {
+    const existing = res.getHeader(name);
+    res.setHeader(name, existing === undefined ? value : [...[existing].flat().map(String), value]);
+  }
+  res.end(answer.body);
+}
+
+function parseForwardTo(text: string | undefined): URL | undefined {
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw usageError(`--forward-to must be a URL such as http://127.0.0.1:3000, not "${text}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw usageError(`--forward-to must be an http or https URL, not "${text}"`);
+  }
+  return url;
 }
 
 function waitForStop(io: CliIo): Promise<void> {

@@ -9,6 +9,7 @@ import {
 } from '@hookguard/core';
 import { errorResponse, nodeRequestHead, readBody } from '@hookguard/core/adapter';
 import { type ReplyReading, readReply, type SenderProfile } from '../senders/sender-profile.js';
+import type { ForwardReport } from './forward.js';
 
 /** Everything `listen` reports about one delivery. */
 export interface Delivery {
@@ -44,6 +45,8 @@ export interface Delivery {
   readonly reading: ReplyReading;
   /** For a delivery refused over its proof: the known mistake that explains it, if one does. */
   readonly diagnosis?: DeliveryDiagnosis;
+  /** With `--forward-to`: where the delivery went and whether the app answered (`response` is then what the sender got). */
+  readonly forwarded?: ForwardReport;
 }
 
 /** `hookguard doctor`'s reading of a refused delivery, as `listen` prints it. */

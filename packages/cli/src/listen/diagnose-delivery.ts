@@ -11,7 +11,7 @@ export interface DoctorSetup {
 }
 
 /**
- * For a delivery refused over its proof (401), the doctor's reading of why, the way
+ * For a refused delivery whose proof does not verify, the doctor's reading of why, the way
  * `hookguard doctor` reads the same line saved from `--json`; undefined for any other delivery.
  */
 export async function diagnoseDelivery(
@@ -19,7 +19,8 @@ export async function diagnoseDelivery(
   sender: SenderProfile,
   doctor: DoctorSetup,
 ): Promise<DeliveryDiagnosis | undefined> {
-  if (delivery.verified || delivery.unverified !== undefined || delivery.response.status !== 401)
+  // Keyed on the verdict, not the status: with --forward-to the status is the app's.
+  if (delivery.verified || delivery.unverified !== undefined || delivery.error === undefined)
     return undefined;
   const { method, url, rawHeaders, bodyBase64 } = delivery;
   const diagnosis = await diagnose({
