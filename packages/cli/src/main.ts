@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, usageError } from './cli-error.js';
 import type { Command } from './commands/command.js';
 import { demoCommand } from './commands/demo.js';
+import { doctorCommand } from './commands/doctor.js';
 import { fixturesCommand } from './commands/fixtures.js';
 import { listenCommand } from './commands/listen.js';
 import { sendCommand } from './commands/send.js';
@@ -16,6 +17,7 @@ export const commands: readonly Command[] = [
   listenCommand,
   signCommand,
   fixturesCommand,
+  doctorCommand,
 ];
 
 function generalHelp(): string {

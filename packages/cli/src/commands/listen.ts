@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createReceiver, type Provider, silentLogger } from '@hookguard/core';
 import { writeNodeResponse } from '@hookguard/core/adapter';
@@ -6,9 +6,11 @@ import { integerOption, parseCommandArgs } from '../args.js';
 import { providerMessage, runtimeError, usageError } from '../cli-error.js';
 import type { CliIo } from '../io/cli-io.js';
 import { createOutput, type Output } from '../io/output.js';
-import { receiveDelivery } from '../listen/delivery.js';
+import { type Delivery, receiveDelivery } from '../listen/delivery.js';
+import { type DoctorSetup, diagnoseDelivery } from '../listen/diagnose-delivery.js';
 import { exampleSendCommand, secretOrigin } from '../listen/example-send.js';
 import { formatDelivery } from '../listen/format-delivery.js';
+import { type ForwardedAnswer, type ForwardSetup, forwardDelivery } from '../listen/forward.js';
 import { senderNamed } from '../senders/registry.js';
 import { resolveSecret } from '../senders/secret.js';
 import { type SenderProfile, shortName } from '../senders/sender-profile.js';
@@ -21,6 +23,7 @@ const options = {
   port: { type: 'string', short: 'p' },
   host: { type: 'string' },
   reply: { type: 'string' },
+  'forward-to': { type: 'string' },
 } as const;
 
 export const listenCommand: Command = {
@@ -46,7 +49,14 @@ Options:
   --host <h>      interface (default 127.0.0.1; 0.0.0.0 to accept other machines)
   --reply <json>  answer every event with this reply, e.g. '{"reply":"pong"}' (onebot)
                   or '{"decision":"reject","code":1,"info":""}' (tencent-chat)
-  --json          one JSON object per delivery (NDJSON)
+  --forward-to <url>
+                  also send each delivery's exact bytes and headers to your app (the
+                  path and query appended to <url>'s path; refused ones too, so your
+                  receiver refuses them as in production) and return the app's answer
+                  to the sender; an app that is down or misses the sender's deadline:
+                  see the CLI README
+  --json          one JSON object per delivery (NDJSON); save a refused one to a file
+                  for \`hookguard doctor\`
   -h, --help      this text`,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('listen', argv, options);
@@ -55,10 +65,19 @@ Options:
     const port = integerOption('port', values.port, { fallback: 8080, min: 0, max: 65535 });
     const host = values.host ?? '127.0.0.1';
     const reply = parseReply(values.reply);
-    const { provider, note, secretForExample } = listeningProvider(sender, values, io.env);
+    const target = parseForwardTo(values['forward-to']);
+    const { provider, note, secretForExample, doctor } = listeningProvider(sender, values, io.env);
     const out = createOutput(io, values.json);
     const server = await startServer(
-      { sender, provider, reply, out, json: values.json === true },
+      {
+        sender,
+        provider,
+        reply,
+        out,
+        json: values.json === true,
+        doctor,
+        forward: target === undefined ? undefined : { target, sender, provider },
+      },
       { port, host },
     );
     const { port: bound } = server.address() as AddressInfo;
@@ -98,6 +117,8 @@ interface ListeningProvider {
   readonly note: string | undefined;
   /** False when listening with a public key: no `hookguard send` line can sign for it. */
   readonly secretForExample: boolean;
+  /** What the doctor re-verifies a refused delivery with. */
+  readonly doctor: DoctorSetup;
 }
 
 /**
@@ -117,7 +138,12 @@ function listeningProvider(
     }
     if (values.secret !== undefined) throw usageError('give --public-key or --secret, not both');
     try {
-      return { provider: verifyKey.provider(publicKey), note: undefined, secretForExample: false };
+      return {
+        provider: verifyKey.provider(publicKey),
+        note: undefined,
+        secretForExample: false,
+        doctor: { secrets: [publicKey], publicKey: true },
+      };
     } catch (error) {
       throw usageError(`bad public key for ${sender.name}: ${providerMessage(error)}`);
     }
@@ -128,7 +154,12 @@ function listeningProvider(
     );
   }
   const { secret, note } = resolveSecret(sender, values.secret, env);
-  return { provider: sender.provider(secret), note, secretForExample: true };
+  return {
+    provider: sender.provider(secret),
+    note,
+    secretForExample: true,
+    doctor: { secrets: secret === undefined ? [] : [secret], publicKey: false },
+  };
 }
 
 function parseReply(text: string | undefined): unknown {
@@ -148,32 +179,54 @@ interface ListenSetup {
   readonly reply: unknown;
   readonly out: Output;
   readonly json: boolean;
+  readonly doctor: DoctorSetup;
+  /** `--forward-to`: the app the deliveries go to, whose answers the sender gets. */
+  readonly forward: ForwardSetup | undefined;
 }
 
 async function startServer(
-  { sender, provider, reply, out, json }: ListenSetup,
+  { sender, provider, reply, out, json, doctor, forward }: ListenSetup,
   where: { port: number; host: string },
 ): Promise<Server> {
   // Every delivery, refused or not, is printed below; the default stderr warnings would repeat it.
   const receiver = createReceiver(provider, { logger: silentLogger });
   if (reply !== undefined) receiver.on('*', () => reply);
   const server = createServer((req, res) => {
-    receiveDelivery(req, sender, provider, receiver).then(
-      (delivery) => {
-        // Printed once the answer is on its way: a closed stdout ends the process (exit 141), and
-        // the sender must still get its answer first.
-        res.once('finish', () => {
-          if (json) out.line(JSON.stringify(delivery));
-          else out.line(`${formatDelivery(delivery, sender, out.paint)}\n`);
-        });
-        writeNodeResponse(res, delivery.response);
-      },
-      (error: unknown) => {
-        res.statusCode = 500;
-        res.end();
-        out.note(`hookguard listen: ${(error as Error).message}`);
-      },
-    );
+    receiveDelivery(req, sender, provider, receiver)
+      .then(async (received) => {
+        if (forward === undefined) return { delivery: received, answer: undefined };
+        const { answer, report, reading } = await forwardDelivery(received, forward);
+        const response = {
+          status: answer.status,
+          headers: Object.fromEntries(answer.headers),
+          body: answer.body.toString('utf8'),
+        };
+        return { delivery: { ...received, response, reading, forwarded: report }, answer };
+      })
+      .then(
+        ({ delivery, answer }) => {
+          // Printed once the answer is on its way: a closed stdout ends the process (exit 141), and
+          // the sender must still get its answer first. The doctor runs then too: it never
+          // delays the sender.
+          res.once('finish', () => {
+            const print = (shown: Delivery) => {
+              if (json) out.line(JSON.stringify(shown));
+              else out.line(`${formatDelivery(shown, sender, out.paint)}\n`);
+            };
+            diagnoseDelivery(delivery, sender, doctor).then(
+              (diagnosis) => print(diagnosis === undefined ? delivery : { ...delivery, diagnosis }),
+              () => print(delivery),
+            );
+          });
+          if (answer === undefined) writeNodeResponse(res, delivery.response);
+          else writeForwardedAnswer(res, answer);
+        },
+        (error: unknown) => {
+          res.statusCode = 500;
+          res.end();
+          out.note(`hookguard listen: ${(error as Error).message}`);
+        },
+      );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -188,6 +241,30 @@ async function startServer(
     server.listen(where.port, where.host, () => resolve());
   });
   return server;
+}
+
+/** The app's answer as it came: status, header pairs in its case and order, the exact body. */
+function writeForwardedAnswer(res: ServerResponse, answer: ForwardedAnswer): void {
+  res.statusCode = answer.status;
+  for (const [name, value] of answer.headers) {
+    const existing = res.getHeader(name);
+    res.setHeader(name, existing === undefined ? value : [...[existing].flat().map(String), value]);
+  }
+  res.end(answer.body);
+}
+
+function parseForwardTo(text: string | undefined): URL | undefined {
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw usageError(`--forward-to must be a URL such as http://127.0.0.1:3000, not "${text}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw usageError(`--forward-to must be an http or https URL, not "${text}"`);
+  }
+  return url;
 }
 
 function waitForStop(io: CliIo): Promise<void> {

@@ -9,6 +9,7 @@ import {
 } from '@hookguard/core';
 import { errorResponse, nodeRequestHead, readBody } from '@hookguard/core/adapter';
 import { type ReplyReading, readReply, type SenderProfile } from '../senders/sender-profile.js';
+import type { ForwardReport } from './forward.js';
 
 /** Everything `listen` reports about one delivery. */
 export interface Delivery {
@@ -19,6 +20,8 @@ export interface Delivery {
   readonly rawHeaders: readonly (readonly [string, string])[];
   readonly chunked: boolean;
   readonly bytes: number;
+  /** The exact body, so `hookguard doctor` can re-verify a saved line. */
+  readonly bodyBase64: string;
   /** A secret proved the delivery authentic. Never true when `listen` runs without a secret. */
   readonly verified: boolean;
   /**
@@ -40,6 +43,17 @@ export interface Delivery {
   readonly issues: readonly unknown[];
   readonly response: WebhookResponse;
   readonly reading: ReplyReading;
+  /** For a delivery refused over its proof: the known mistake that explains it, if one does. */
+  readonly diagnosis?: DeliveryDiagnosis;
+  /** With `--forward-to`: where the delivery went and whether the app answered (`response` is then what the sender got). */
+  readonly forwarded?: ForwardReport;
+}
+
+/** `hookguard doctor`'s reading of a refused delivery, as `listen` prints it. */
+export interface DeliveryDiagnosis {
+  readonly verdict: 'explained' | 'unexplained';
+  readonly mistake?: string;
+  readonly message: string;
 }
 
 /**
@@ -73,6 +87,7 @@ export async function receiveDelivery(
     return {
       ...base,
       bytes: 0,
+      bodyBase64: '',
       verified: false,
       unverified: undefined,
       error: { code: refusal.code, message: refusal.message },
@@ -97,6 +112,7 @@ export async function receiveDelivery(
   return {
     ...base,
     bytes: body.length,
+    bodyBase64: Buffer.from(body).toString('base64'),
     verified: accepted && proved,
     unverified: accepted && !proved ? 'no secret' : undefined,
     error:

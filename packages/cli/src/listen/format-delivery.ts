@@ -1,6 +1,7 @@
 import type { Paint } from '../io/colour.js';
 import { type SenderProfile, shortName } from '../senders/sender-profile.js';
 import type { Delivery } from './delivery.js';
+import type { ForwardReport } from './forward.js';
 
 /** One delivery for people: what arrived, whether it is authentic, what it is, what went back. */
 export function formatDelivery(delivery: Delivery, sender: SenderProfile, paint: Paint): string {
@@ -23,6 +24,7 @@ export function formatDelivery(delivery: Delivery, sender: SenderProfile, paint:
         : paint.bold(delivery.event);
   lines.push(`${paint.dim(time)} ${delivery.method} ${delivery.url}  ${verdict}  ${name}`.trimEnd());
   if (refused && delivery.error) lines.push(`  ${paint.red(delivery.error.message)}`);
+  if (delivery.diagnosis) lines.push(`  ${paint.yellow('doctor:')} ${delivery.diagnosis.message}`);
   for (const [header, value] of delivery.rawHeaders) lines.push(`  ${paint.cyan(header)}: ${value}`);
   lines.push(
     `  ${paint.dim(`${delivery.chunked ? 'chunked, no Content-Length' : 'Content-Length'}, ${delivery.bytes} bytes`)}`,
@@ -34,6 +36,7 @@ export function formatDelivery(delivery: Delivery, sender: SenderProfile, paint:
   const { response, reading } = delivery;
   const status =
     response.status < 300 ? paint.green(String(response.status)) : paint.red(String(response.status));
+  if (delivery.forwarded) lines.push(`  ${describeForward(delivery.forwarded, paint)}`);
   lines.push(`  ${paint.bold('reply')} ${status} ${response.body}`.trimEnd());
   if (!refused && delivery.error)
     lines.push(`  ${paint.red(`${delivery.error.code}: ${delivery.error.message}`)}`);
@@ -50,4 +53,11 @@ function describeIssue(issue: unknown): string {
   const { path, message } = issue as { path?: unknown; message?: unknown };
   const where = Array.isArray(path) && path.length > 0 ? `${path.join('.')}: ` : '';
   return `${where}${String(message ?? JSON.stringify(issue))}`;
+}
+
+function describeForward(forwarded: ForwardReport, paint: Paint): string {
+  const where = `${paint.bold('forwarded')} to ${forwarded.url}`;
+  if (forwarded.outcome === 'answered') return `${where}: the app answered in ${forwarded.ms} ms`;
+  const what = forwarded.outcome === 'timeout' ? 'too slow' : 'unreachable';
+  return `${where}: ${paint.red(`${what} (${forwarded.reason ?? ''})`)}; the sender got the answer below`;
 }

@@ -66,6 +66,8 @@ export { tokenKit, tokenKitFor } from '../providers/token/kit/index.js';
 export { whatsappFixtures, whatsappMessageShapes } from '../providers/whatsapp/kit/fixtures.js';
 export { whatsappKit } from '../providers/whatsapp/kit/index.js';
 export { signWhatsapp, whatsappRequest } from '../providers/whatsapp/kit/sign.js';
+export { type DiagnoseOptions, type Diagnosis, diagnose } from './doctor/diagnose.js';
+export type { Attempt, DoctorCase, Mistake } from './doctor/mistake.js';
 export { goJson, goStruct } from './go-json.js';
 export type {
   BatchFacts,

@@ -1,6 +1,7 @@
 import type { Provider } from '../provider.js';
 import type { ReceiverLike } from '../receiver/create-receiver.js';
 import type { ReceiverOptions } from '../receiver/options.js';
+import type { Mistake } from './doctor/mistake.js';
 
 /** What a sender attaches to one delivery, in the order and letter case it writes them. */
 export interface SignedParts {
@@ -252,6 +253,8 @@ export interface SenderKit {
   withScheme?(scheme: Readonly<Record<string, unknown>>): SenderKit;
   /** A short valid scheme, for messages about a bad one. */
   readonly schemeExample?: string;
+  /** Mistakes people make with this sender in particular, which `diagnose()` tries after everyone's. */
+  readonly mistakes?: readonly Mistake[];
 }
 
 /** `NapCat`, `GOWA`, `Tencent Cloud Chat`: how output names the sender in its reading. */

@@ -6,6 +6,7 @@ import type { ProofFacts, SenderKit } from '../../../testing/sender-kit.js';
 import { statusReading } from '../../../testing/status-reading.js';
 import { bodySpaceAdded, replayedLater, wrongSecret } from '../../../testing/tamperings.js';
 import { hmac } from '../hmac.js';
+import { algorithmMistake } from './algorithm-mistake.js';
 import { ACME_CI_SCHEME, type HmacScheme, hmacFixtures } from './fixtures.js';
 import { signHmac } from './sign.js';
 
@@ -97,6 +98,7 @@ export function hmacKitFor(scheme: HmacScheme): SenderKit {
       return hmacKitFor(described);
     },
     schemeExample: '{"signature":{"header":"x-signature"}}',
+    mistakes: [algorithmMistake(scheme)],
   };
 }
 

@@ -4,6 +4,7 @@ import type { SenderKit } from '../../../testing/sender-kit.js';
 import { bodySpaceAdded, replayedLater, wrongSecret } from '../../../testing/tamperings.js';
 import { tencentChat } from '../index.js';
 import { tencent } from '../reply.js';
+import { tencentDocTokenMistake } from './doc-token-mistake.js';
 import { tencentChatFixtures } from './fixtures.js';
 import { readTencentReply } from './read-reply.js';
 import { tencentChatUrl } from './sign.js';
@@ -74,6 +75,7 @@ export const tencentChatKit: SenderKit = {
   // The Sign covers only the token and RequestTime: a changed body still verifies.
   tamperings: [bodySpaceAdded(200, ', not signed'), wrongSecret(), replayedLater()],
   readReply: readTencentReply,
+  mistakes: [tencentDocTokenMistake],
   answers: {
     sample: beforeSend,
     unknownEvent: {
