@@ -42,6 +42,9 @@ const ROOT = [
   'silentLogger',
   'standardWebhooks',
   'stderrLogger',
+  'stripe',
+  'telegram',
+  'telegramMethod',
   'tencent',
   'tencentChat',
   'token',
@@ -71,6 +74,8 @@ const SCHEMAS = [
   'githubEventSchemas',
   'onebotEventSchemas',
   'qqBotEventSchemas',
+  'stripeEventSchemas',
+  'telegramUpdateSchemas',
   'tencentChatEventSchemas',
   'whatsappEventSchemas',
 ];
@@ -90,6 +95,9 @@ const INTERNAL = [
   'secretList',
   'serialiseOneBotReply',
   'tencentChatSign',
+  'TELEGRAM_IP_RANGES',
+  'parseStripeSignature',
+  'stripeEventEnvelope',
 ];
 
 describe('@hookguard/core (the root)', () => {
