@@ -14,8 +14,8 @@ const DEMO_SECRET = 'whsec_hookguard-demo-stripe';
 const paid = { name: 'invoice.paid', payload: stripeFixtures['invoice.paid'] };
 
 /**
- * Stripe webhook endpoints. Stripe sends the event pretty-printed (two-space indent), with the
- * headers below in this order; the signature covers exactly those bytes.
+ * Stripe webhook endpoints. Stripe sends the event pretty-printed (two-space indent); the
+ * signature covers exactly those bytes.
  */
 export const stripeKit: SenderKit = {
   name: 'stripe',
@@ -35,9 +35,7 @@ export const stripeKit: SenderKit = {
   sign({ body, secret, now }) {
     const headers: [string, string][] = [
       ['Content-Type', 'application/json; charset=utf-8'],
-      ['Cache-Control', 'no-cache'],
       ['User-Agent', 'Stripe/1.0 (+https://stripe.com/docs/webhooks)'],
-      ['Accept', '*/*; q=0.5, application/xml'],
     ];
     if (secret !== undefined) {
       headers.push(['Stripe-Signature', signStripe(body, { secret, timestamp: Math.floor(now / 1000) })]);
