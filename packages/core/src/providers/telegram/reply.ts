@@ -95,7 +95,11 @@ export function telegramMethod<M extends TelegramMethodName>(
   method: M,
   parameters: TelegramMethods[M] & Params,
 ): TelegramMethodCall;
-export function telegramMethod(method: string, parameters: Params): TelegramOtherMethodCall;
+export function telegramMethod<M extends string>(
+  // A typed method's name never falls through to the untyped form, so its parameters are checked.
+  method: M extends TelegramMethodName ? never : M,
+  parameters: Params,
+): TelegramOtherMethodCall;
 export function telegramMethod(method: string, parameters: Params): TelegramReply {
   checkMethodName(method);
   // `method` first, as Telegram's docs write the call; a second `method` among the parameters is a mistake.
