@@ -67,3 +67,14 @@ receiver.on('charge.refunded', () => {});
 
 // @ts-expect-error the option is `secret`
 stripe({ signingSecret: 'whsec_x' });
+
+// docs/senders.md, "Stripe", kept compiling.
+declare function fulfil(reference: string | null): void;
+declare function warn(customer: unknown): void;
+declare function sync(subscription: { status: string }): void;
+declare function log(...values: unknown[]): void;
+export const billing = createReceiver(stripe({ secret: process.env['STRIPE_WEBHOOK_SECRET']! }))
+  .on('checkout.session.completed', (event) => fulfil(event.data.object.client_reference_id))
+  .on('invoice.payment_failed', (event) => warn(event.data.object.customer))
+  .on('customer.subscription', (event) => sync(event.data.object))
+  .on('other', (event) => log(event.type, event.id));

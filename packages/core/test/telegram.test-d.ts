@@ -74,3 +74,16 @@ receiver.on('messages', () => {});
 
 // @ts-expect-error the option is `secretToken`
 telegram({ secret: 'token' });
+
+// docs/senders.md, "Telegram", kept compiling.
+export const bot = createReceiver(
+  telegram({ secretToken: process.env['TELEGRAM_SECRET_TOKEN']!, allowFrom: 'telegram' }),
+)
+  .on('message', (update) =>
+    update.message.text === '/ping'
+      ? { method: 'sendMessage', chat_id: update.message.chat.id, text: 'pong' }
+      : undefined,
+  )
+  .on('callback_query', (update) =>
+    telegramMethod('answerCallbackQuery', { callback_query_id: update.callback_query.id }),
+  );
