@@ -197,6 +197,18 @@ describe('stripe(): events', () => {
     expect(seen.mock.calls[0]?.[2]).toMatchObject({ meta: { timestamp: NOW } });
   });
 
+  it('types an event rendered for an API version before 2017-05-25 (`request` was the id as a string)', async () => {
+    const { receiver, seen } = receiverAt(NOW);
+    const payload = {
+      ...stripeFixtures['invoice.paid'],
+      id: 'evt_old',
+      api_version: '2017-02-14',
+      request: 'req_old',
+    };
+    await receiver.handle(stripeRequest(payload, { secret: SECRET, timestamp: T }));
+    expect(seen.mock.calls[0]?.[0]).toBe('invoice.paid');
+  });
+
   it('sends a typed event that does not fit its schema, or a body with no type, to `unknown`', async () => {
     const { receiver, seen } = receiverAt(NOW);
     const broken = {

@@ -23,8 +23,12 @@ const envelope = {
   livemode: z.boolean(),
   pending_webhooks: z.number().optional(),
   account: z.string().optional(),
+  // An object since API version 2017-05-25; the request id as a string before it.
   request: z
-    .looseObject({ id: z.string().nullable(), idempotency_key: z.string().nullable().optional() })
+    .union([
+      z.looseObject({ id: z.string().nullable(), idempotency_key: z.string().nullable().optional() }),
+      z.string(),
+    ])
     .nullable()
     .optional(),
 };
