@@ -19,6 +19,9 @@ import {
   type ReceiverLike,
   type ReceiverOptions,
   standardWebhooks,
+  stripe,
+  telegram,
+  telegramMethod,
   tencent,
   tencentChat,
   token,
@@ -45,6 +48,10 @@ export interface ExampleConfig {
   readonly discordPublicKey: string;
   /** The LINE channel secret ("Basic settings" in the LINE Developers Console). */
   readonly lineChannelSecret: string;
+  /** The Stripe endpoint's signing secret (`whsec_…`, or the one `stripe listen` prints). */
+  readonly stripeSecret: string;
+  /** The `secret_token` given to Telegram's setWebhook. */
+  readonly telegramSecretToken: string;
   readonly quiet?: boolean;
 }
 
@@ -65,6 +72,8 @@ const DEMO: Record<string, string> = {
   // The public key of RFC 8032's first test seed, which `hookguard send discord` signs with.
   DISCORD_PUBLIC_KEY: 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
   LINE_CHANNEL_SECRET: 'hookguard-demo-line',
+  STRIPE_WEBHOOK_SECRET: 'whsec_hookguard-demo-stripe',
+  TELEGRAM_SECRET_TOKEN: 'hookguard-demo-telegram',
 };
 
 /** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
@@ -90,6 +99,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     qqBotSecret: read('QQ_BOT_SECRET'),
     discordPublicKey: read('DISCORD_PUBLIC_KEY'),
     lineChannelSecret: read('LINE_CHANNEL_SECRET'),
+    stripeSecret: read('STRIPE_WEBHOOK_SECRET'),
+    telegramSecretToken: read('TELEGRAM_SECRET_TOKEN'),
   };
   return { config, demo };
 }
@@ -212,6 +223,26 @@ export function createReceivers(config: ExampleConfig): Mount[] {
       log('line follow from', event.source?.userId);
     });
 
+  // Stripe reads only the status; `other` is every event type without its own schema.
+  const stripeBot = createReceiver(stripe({ secret: config.stripeSecret }), options)
+    .on('checkout.session.completed', (event) => {
+      log('stripe checkout completed:', event.data.object.id, event.data.object.amount_total);
+    })
+    .on('other', (event) => {
+      log('stripe event', event.type, event.id);
+    });
+
+  // A method call returned by a handler is run by Telegram; its result never comes back.
+  const telegramBot = createReceiver(telegram({ secretToken: config.telegramSecretToken }), options)
+    .on('message', (update) =>
+      update.message.text === '/ping'
+        ? telegramMethod('sendMessage', { chat_id: update.message.chat.id, text: 'pong' })
+        : undefined,
+    )
+    .on('callback_query', (update) =>
+      telegramMethod('answerCallbackQuery', { callback_query_id: update.callback_query.id }),
+    );
+
   return [
     { path: '/onebot', receiver: onebotBot },
     { path: '/whatsapp', receiver: whatsappBot },
@@ -224,5 +255,7 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/discord', receiver: discordBot },
     { path: '/discord-events', receiver: discordEventsReceiver },
     { path: '/line', receiver: lineBot },
+    { path: '/stripe', receiver: stripeBot },
+    { path: '/telegram', receiver: telegramBot },
   ];
 }

@@ -157,6 +157,29 @@ export {
   qqBot,
 } from './providers/qq-bot/index.js';
 export { type StandardWebhooksOptions, standardWebhooks } from './providers/standard-webhooks/index.js';
+export type { StripeEvent, StripeEventName, StripeEventOf } from './providers/stripe/events.js';
+export {
+  type StripeEvents,
+  type StripeMeta,
+  type StripeOptions,
+  type StripeProvider,
+  stripe,
+} from './providers/stripe/index.js';
+export type { TelegramUpdateName, TelegramUpdateOf } from './providers/telegram/events.js';
+export {
+  type TelegramEvents,
+  type TelegramOptions,
+  type TelegramProvider,
+  telegram,
+} from './providers/telegram/index.js';
+export {
+  type TelegramMethodCall,
+  type TelegramMethodName,
+  type TelegramMethods,
+  type TelegramOtherMethodCall,
+  type TelegramReply,
+  telegramMethod,
+} from './providers/telegram/reply.js';
 export type {
   BeforeCallbackCommand,
   BeforeCallbackRule,

@@ -43,6 +43,9 @@ const ROOT = [
   'silentLogger',
   'standardWebhooks',
   'stderrLogger',
+  'stripe',
+  'telegram',
+  'telegramMethod',
   'tencent',
   'tencentChat',
   'token',
@@ -73,6 +76,8 @@ const SCHEMAS = [
   'lineEventSchemas',
   'onebotEventSchemas',
   'qqBotEventSchemas',
+  'stripeEventSchemas',
+  'telegramUpdateSchemas',
   'tencentChatEventSchemas',
   'whatsappEventSchemas',
 ];
@@ -92,6 +97,9 @@ const INTERNAL = [
   'secretList',
   'serialiseOneBotReply',
   'tencentChatSign',
+  'TELEGRAM_IP_RANGES',
+  'parseStripeSignature',
+  'stripeEventEnvelope',
 ];
 
 describe('@hookguard/core (the root)', () => {

@@ -48,6 +48,12 @@ export {
   signStandardWebhooks,
   standardWebhooksRequest,
 } from '../providers/standard-webhooks/kit/sign.js';
+export { stripeFixtures } from '../providers/stripe/kit/fixtures.js';
+export { stripeKit } from '../providers/stripe/kit/index.js';
+export { type StripeSignOptions, signStripe, stripeRequest } from '../providers/stripe/kit/sign.js';
+export { telegramFixtures } from '../providers/telegram/kit/fixtures.js';
+export { telegramKit } from '../providers/telegram/kit/index.js';
+export { signTelegram, telegramRequest } from '../providers/telegram/kit/sign.js';
 export {
   type TencentChatBody,
   tencentChatDocSamples,

@@ -66,7 +66,7 @@ export interface Tampering {
   readonly name: string;
   /** Alters the request after the sender built it; `resign` signs again with changed input. */
   alter(request: OutgoingRequest, resign: (changes: Partial<SignInput>) => OutgoingRequest): OutgoingRequest;
-  /** The status the receiver must answer (401, or 2xx where the scheme cannot notice). */
+  /** The status the receiver must answer: 401, or 2xx where the scheme cannot notice (then as the delivery itself). */
   readonly expectStatus: number;
 }
 

@@ -5,6 +5,8 @@ import { lineKit } from '../providers/line/kit/index.js';
 import { onebotKit } from '../providers/onebot/kit/index.js';
 import { qqBotKit } from '../providers/qq-bot/kit/index.js';
 import { standardWebhooksKit } from '../providers/standard-webhooks/kit/index.js';
+import { stripeKit } from '../providers/stripe/kit/index.js';
+import { telegramKit } from '../providers/telegram/kit/index.js';
 import { tencentChatKit } from '../providers/tencent-chat/kit/index.js';
 import { tokenKit } from '../providers/token/kit/index.js';
 import { whatsappKit } from '../providers/whatsapp/kit/index.js';
@@ -28,6 +30,8 @@ export const senderKits: readonly SenderKit[] = [
   discordKit,
   discordEventsKit,
   lineKit,
+  stripeKit,
+  telegramKit,
 ];
 
 /** The kit for a provider name or an alias (`napcat`, `svix`), in any letter case. */
