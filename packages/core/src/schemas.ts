@@ -11,5 +11,6 @@ export { discordWebhookEventSchemas } from './providers/discord/webhook-events.j
 export { githubEventSchemas } from './providers/github/events.js';
 export { onebotEventSchemas } from './providers/onebot/events.js';
 export { qqBotEventSchemas } from './providers/qq-bot/events.js';
+export { slackEventSchemas } from './providers/slack/events.js';
 export { tencentChatEventSchemas } from './providers/tencent-chat/events.js';
 export { whatsappEventSchemas } from './providers/whatsapp/events.js';

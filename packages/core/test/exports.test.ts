@@ -40,6 +40,7 @@ const ROOT = [
   'qqBot',
   'segment',
   'silentLogger',
+  'slack',
   'standardWebhooks',
   'stderrLogger',
   'tencent',
@@ -71,6 +72,7 @@ const SCHEMAS = [
   'githubEventSchemas',
   'onebotEventSchemas',
   'qqBotEventSchemas',
+  'slackEventSchemas',
   'tencentChatEventSchemas',
   'whatsappEventSchemas',
 ];

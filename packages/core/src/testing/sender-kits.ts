@@ -3,6 +3,7 @@ import { githubKit } from '../providers/github/kit/index.js';
 import { hmacKit } from '../providers/hmac/kit/index.js';
 import { onebotKit } from '../providers/onebot/kit/index.js';
 import { qqBotKit } from '../providers/qq-bot/kit/index.js';
+import { slackKit } from '../providers/slack/kit/index.js';
 import { standardWebhooksKit } from '../providers/standard-webhooks/kit/index.js';
 import { tencentChatKit } from '../providers/tencent-chat/kit/index.js';
 import { tokenKit } from '../providers/token/kit/index.js';
@@ -23,6 +24,7 @@ export const senderKits: readonly SenderKit[] = [
   tokenKit,
   qqBotKit,
   discordKit,
+  slackKit,
 ];
 
 /** The kit for a provider name or an alias (`napcat`, `svix`), in any letter case. */
