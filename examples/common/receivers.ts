@@ -16,6 +16,7 @@ import {
   qqBot,
   type ReceiverLike,
   type ReceiverOptions,
+  slack,
   standardWebhooks,
   tencent,
   tencentChat,
@@ -41,6 +42,8 @@ export interface ExampleConfig {
   readonly qqBotSecret: string;
   /** The Discord application's Public Key (General Information in the Developer Portal). */
   readonly discordPublicKey: string;
+  /** The Slack app's Signing Secret (Basic Information → App Credentials). */
+  readonly slackSigningSecret: string;
   readonly quiet?: boolean;
 }
 
@@ -60,6 +63,7 @@ const DEMO: Record<string, string> = {
   QQ_BOT_SECRET: 'hookguard-demo-qq-bot',
   // The public key of RFC 8032's first test seed, which `hookguard send discord` signs with.
   DISCORD_PUBLIC_KEY: 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
+  SLACK_SIGNING_SECRET: 'hookguard-demo-slack',
 };
 
 /** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
@@ -84,6 +88,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     gitlabToken: read('GITLAB_WEBHOOK_TOKEN'),
     qqBotSecret: read('QQ_BOT_SECRET'),
     discordPublicKey: read('DISCORD_PUBLIC_KEY'),
+    slackSigningSecret: read('SLACK_SIGNING_SECRET'),
   };
   return { config, demo };
 }
@@ -192,6 +197,16 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     (interaction) => discordReply.message(`pong (/${interaction.data.name})`),
   );
 
+  // url_verification and ssl_check answer themselves; a slash command is answered in the channel.
+  const slackBot = createReceiver(slack({ signingSecret: config.slackSigningSecret }), options)
+    .on('command', (command) => ({
+      response_type: 'in_channel',
+      text: `Running ${command.command} ${command.text}`,
+    }))
+    .on('event.app_mention', (body, context) => {
+      log('slack mention', body.event.user, body.event.text, context.meta.retryNum ?? '');
+    });
+
   return [
     { path: '/onebot', receiver: onebotBot },
     { path: '/whatsapp', receiver: whatsappBot },
@@ -202,5 +217,6 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/gitlab', receiver: gitlabBot },
     { path: '/qq', receiver: qqBotReceiver },
     { path: '/discord', receiver: discordBot },
+    { path: '/slack', receiver: slackBot },
   ];
 }
