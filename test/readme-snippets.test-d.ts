@@ -42,3 +42,27 @@ import { nodeRequestHead, writeNodeResponse } from '@hookguard/core/adapter';
 export const server = createServer((request, response) => {
   bot.handleStream(nodeRequestHead(request), request).then((answer) => writeNodeResponse(response, answer));
 });
+
+// packages/core/README.md, "Slack"; docs/senders.md, "Slack"
+import { type SlackOption, slack } from '@hookguard/core';
+
+declare function queueReply(channel: string, text: string, retry: number | undefined): void;
+declare function servicesMatching(text: string): SlackOption[];
+{
+  const slackBot = createReceiver(slack({ signingSecret: process.env.SLACK_SIGNING_SECRET! }))
+    .on('command', (command) => ({ response_type: 'in_channel', text: `Deploying ${command.text}` }))
+    .on('event.app_mention', (body) => console.log(body.event.user, body.event.text));
+  app.all('/slack', expressWebhook(slackBot));
+
+  createReceiver(slack({ signingSecret: process.env.SLACK_SIGNING_SECRET! }))
+    .on('event.app_mention', (body, context) =>
+      queueReply(body.event.channel, body.event.text, context.meta.retryNum),
+    )
+    .on('command', (command) => ({ response_type: 'in_channel', text: `Deploying ${command.text}` }))
+    .on('view_submission', (body) =>
+      body.view.state?.values['note']
+        ? undefined
+        : { response_action: 'errors', errors: { note: 'Required' } },
+    )
+    .on('block_suggestion', (body) => ({ options: servicesMatching(body.value) }));
+}

@@ -18,6 +18,7 @@ import {
   qqBot,
   type ReceiverLike,
   type ReceiverOptions,
+  slack,
   standardWebhooks,
   stripe,
   telegram,
@@ -52,6 +53,8 @@ export interface ExampleConfig {
   readonly stripeSecret: string;
   /** The `secret_token` given to Telegram's setWebhook. */
   readonly telegramSecretToken: string;
+  /** The Slack app's Signing Secret (Basic Information → App Credentials). */
+  readonly slackSigningSecret: string;
   readonly quiet?: boolean;
 }
 
@@ -74,6 +77,7 @@ const DEMO: Record<string, string> = {
   LINE_CHANNEL_SECRET: 'hookguard-demo-line',
   STRIPE_WEBHOOK_SECRET: 'whsec_hookguard-demo-stripe',
   TELEGRAM_SECRET_TOKEN: 'hookguard-demo-telegram',
+  SLACK_SIGNING_SECRET: 'hookguard-demo-slack',
 };
 
 /** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
@@ -101,6 +105,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     lineChannelSecret: read('LINE_CHANNEL_SECRET'),
     stripeSecret: read('STRIPE_WEBHOOK_SECRET'),
     telegramSecretToken: read('TELEGRAM_SECRET_TOKEN'),
+    slackSigningSecret: read('SLACK_SIGNING_SECRET'),
   };
   return { config, demo };
 }
@@ -243,6 +248,16 @@ export function createReceivers(config: ExampleConfig): Mount[] {
       telegramMethod('answerCallbackQuery', { callback_query_id: update.callback_query.id }),
     );
 
+  // url_verification and ssl_check answer themselves; a slash command is answered in the channel.
+  const slackBot = createReceiver(slack({ signingSecret: config.slackSigningSecret }), options)
+    .on('command', (command) => ({
+      response_type: 'in_channel',
+      text: `Running ${command.command} ${command.text}`,
+    }))
+    .on('event.app_mention', (body, context) => {
+      log('slack mention', body.event.user, body.event.text, context.meta.retryNum ?? '');
+    });
+
   return [
     { path: '/onebot', receiver: onebotBot },
     { path: '/whatsapp', receiver: whatsappBot },
@@ -257,5 +272,6 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/line', receiver: lineBot },
     { path: '/stripe', receiver: stripeBot },
     { path: '/telegram', receiver: telegramBot },
+    { path: '/slack', receiver: slackBot },
   ];
 }

@@ -5,6 +5,7 @@ import {
   githubRows,
   handshakeRows,
   repeatedProofRows,
+  slackRows,
   tencentRows,
   transportRows,
 } from './rows.js';
@@ -19,6 +20,7 @@ describe('docs/bad-input.md', () => {
       ...transportRows,
       ...tencentRows,
       ...githubRows,
+      ...slackRows,
       ...repeatedProofRows,
       ...handshakeRows,
     ].map((row) => [row.title] as const),

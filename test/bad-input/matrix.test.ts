@@ -15,6 +15,7 @@ import {
   queryTokenSender,
   repeatedProofRows,
   type Seen,
+  slackRows,
   tencentRows,
   transportRows,
 } from './rows.js';
@@ -24,17 +25,19 @@ import { exchange, type WireAnswer } from './wire.js';
  * The bad-input matrix: every row through every adapter (Express, Koa, Fastify, fetch via Hono)
  * over real HTTP on loopback. Body rows run for every sender; transport rows with onebot (the
  * body reader and Node's parser are shared); Tencent's query rows with tencentChat; GitHub's
- * form-encoded rows with github.
+ * form-encoded rows with github; Slack's form and SSL-probe rows with slack.
  */
 const onebot = senders.find((sender) => sender.name === 'onebot')!;
 const tencent = senders.find((sender) => sender.name === 'tencent-chat')!;
 const github = senders.find((sender) => sender.name === 'github')!;
+const slack = senders.find((sender) => sender.name === 'slack')!;
 
 const cells: readonly (readonly [FuzzSender, readonly BadInputRow[]])[] = [
   ...senders.map((sender) => [sender, bodyRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const),
   [onebot, transportRows],
   [tencent, tencentRows],
   [github, githubRows],
+  [slack, slackRows],
   ...[...senders, bearerSender, queryTokenSender]
     .map((sender) => [sender, repeatedProofRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const)
     .filter(([, rows]) => rows.length > 0),

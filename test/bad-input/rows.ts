@@ -496,6 +496,50 @@ export const githubRows: readonly BadInputRow[] = [
   },
 ];
 
+/** Slack posts interactivity and slash commands as forms, and its SSL probe as a form with no signature. */
+export const slackRows: readonly BadInputRow[] = [
+  {
+    title: 'unsigned Slack ssl_check form that also carries an interactivity payload',
+    decision:
+      'Empty 200, no handler: the one unsigned request Slack sends is answered and nothing else in it is read.',
+    request: () => {
+      const action = JSON.stringify({ type: 'shortcut', callback_id: 'x', trigger_id: 't' });
+      return {
+        url: PATH,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: utf8(new URLSearchParams({ ssl_check: '1', payload: action }).toString()),
+      };
+    },
+    expect: () => ({ status: 200 }),
+    handlerCalls: 0,
+    check: (_seen, text) => {
+      if (text !== '') throw new Error(`the SSL probe's answer has a body: ${text}`);
+    },
+  },
+  {
+    title: 'form-encoded Slack payload that is not JSON, signed',
+    decision: '400 INVALID_JSON: the form is verified, then its payload must parse; no handler runs.',
+    request: (sender) => {
+      const { url, headers } = sender.sign(utf8('payload=%7B%22type%22%3A'));
+      return { url, headers, body: utf8('payload=%7B%22type%22%3A') };
+    },
+    expect: () => invalidJson,
+    handlerCalls: 0,
+  },
+  {
+    title: 'form-encoded Slack payload nested 100 000 deep, signed',
+    decision: '400 INVALID_JSON: the payload is parsed under the same 512-level limit as a JSON body.',
+    request: (sender) => {
+      const body = utf8(
+        new URLSearchParams({ payload: `${'['.repeat(100_000)}${']'.repeat(100_000)}` }).toString(),
+      );
+      return signed(sender, body);
+    },
+    expect: () => invalidJson,
+    handlerCalls: 0,
+  },
+];
+
 /** A correctly signed request with one header written twice, byte for byte the same, on the wire. */
 function withRepeatedHeader(sender: FuzzSender, name: string): BadRequest {
   const { name: event, text } = known(sender);

@@ -121,11 +121,11 @@ describe('errors are one line on stderr and a non-zero exit code', () => {
   });
 
   it('unknown provider: exit 2, listing the known ones', async () => {
-    const run = await runCli(['sign', 'slack', 'x.json']);
+    const run = await runCli(['sign', 'mattermost', 'x.json']);
     expectOneLine(
       run,
       2,
-      'hookguard: unknown provider "slack"; known providers: onebot, whatsapp, tencent-chat, github, standard-webhooks, hmac, token',
+      'hookguard: unknown provider "mattermost"; known providers: onebot, whatsapp, tencent-chat, github, standard-webhooks, hmac, token',
     );
   });
 

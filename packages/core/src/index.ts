@@ -156,6 +156,22 @@ export {
   type QQBotProvider,
   qqBot,
 } from './providers/qq-bot/index.js';
+export type { SlackEventName, SlackEventOf } from './providers/slack/events.js';
+export {
+  type SlackEvents,
+  type SlackOptions,
+  type SlackProvider,
+  slack,
+} from './providers/slack/index.js';
+export type { SlackMeta } from './providers/slack/meta.js';
+export type {
+  SlackCommandReply,
+  SlackOption,
+  SlackOptionsReply,
+  SlackPlainText,
+  SlackReplyFor,
+  SlackViewSubmissionReply,
+} from './providers/slack/replies.js';
 export { type StandardWebhooksOptions, standardWebhooks } from './providers/standard-webhooks/index.js';
 export type { StripeEvent, StripeEventName, StripeEventOf } from './providers/stripe/events.js';
 export {

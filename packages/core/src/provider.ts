@@ -99,6 +99,13 @@ export interface Provider<M extends EventMap = EventMap, Meta = unknown> {
   /** The sender's ack budget: past it, `respond(undefined)` (or `fallback`) answers and handlers go on. */
   readonly deadlineMs?: number | undefined;
   fallback?(event: ParsedEvent<Meta>): WebhookResponse;
+  /**
+   * Headers added to every error answer for a request that passed `verify` (a handler failure, a
+   * bad reply, an undecodable body): Slack's `x-slack-no-retry: 1` for apps that opt out of
+   * retries. Refusals before it (401, 413, 415, 503) never carry them, so a forged request learns
+   * nothing and a delivery refused while shutting down is still retried.
+   */
+  readonly failureHeaders?: Readonly<Record<string, string>> | undefined;
   /** Configuration hazards (a well-known default secret, ...) that the receiver logs once at warn level. */
   readonly configWarnings?: readonly string[] | undefined;
   /** Full event names, so `on()` can refuse a name that can never match. */

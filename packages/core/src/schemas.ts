@@ -12,6 +12,7 @@ export { githubEventSchemas } from './providers/github/events.js';
 export { lineEventSchemas } from './providers/line/events.js';
 export { onebotEventSchemas } from './providers/onebot/events.js';
 export { qqBotEventSchemas } from './providers/qq-bot/events.js';
+export { slackEventSchemas } from './providers/slack/events.js';
 export { stripeEventSchemas } from './providers/stripe/events.js';
 export { telegramUpdateSchemas } from './providers/telegram/events.js';
 export { tencentChatEventSchemas } from './providers/tencent-chat/events.js';

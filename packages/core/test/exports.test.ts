@@ -41,6 +41,7 @@ const ROOT = [
   'qqBot',
   'segment',
   'silentLogger',
+  'slack',
   'standardWebhooks',
   'stderrLogger',
   'stripe',
@@ -78,6 +79,7 @@ const SCHEMAS = [
   'qqBotEventSchemas',
   'stripeEventSchemas',
   'telegramUpdateSchemas',
+  'slackEventSchemas',
   'tencentChatEventSchemas',
   'whatsappEventSchemas',
 ];

@@ -123,17 +123,30 @@ export function createReceiver<M extends EventMap, Meta>(
       warnOnRefusal(outcome.error.code);
       throw outcome.error;
     }
-    const payload = provider.decode ? provider.decode(input) : parseJsonBody(request.body);
+    const failureHeaders = provider.failureHeaders;
+    if (failureHeaders === undefined) return deliverVerified(input, outcome.secretIndex);
+    return (async () => deliverVerified(input, outcome.secretIndex))().catch((error: unknown) => {
+      const failure = asWebhookError(error);
+      throw new WebhookError(failure.status, failure.code, failure.message, {
+        cause: failure,
+        headers: { ...failure.headers, ...failureHeaders },
+      });
+    });
+  }
+
+  /** Decode, handshake or parse, then the delivery pipeline, for a request that passed `verify`. */
+  function deliverVerified(input: VerifyInput, secretIndex: number | undefined): Promise<WebhookResponse> {
+    const payload = provider.decode ? provider.decode(input) : parseJsonBody(input.body);
     const handshake = provider.handshake?.(payload, input);
     if (handshake !== undefined) return Promise.resolve(handshake);
     const batch = provider.parseBatch?.(payload, input);
     if (batch !== undefined) {
       for (const event of batch.events) warnOnSchemaMismatch(event);
-      return pipeline.deliverBatch({ batch, input, secretIndex: outcome.secretIndex });
+      return pipeline.deliverBatch({ batch, input, secretIndex });
     }
     const event = provider.parse(payload, input);
     warnOnSchemaMismatch(event);
-    return pipeline.deliver({ event, input, secretIndex: outcome.secretIndex });
+    return pipeline.deliver({ event, input, secretIndex });
   }
 
   /** Limits for one read: the receiver's, narrowed by the framework's (the smaller wins). */

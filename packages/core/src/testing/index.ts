@@ -41,6 +41,15 @@ export {
   qqBotValidation,
   signQqBot,
 } from '../providers/qq-bot/kit/sign.js';
+export { slackFixtures, slackSslCheck, slackUrlVerification } from '../providers/slack/kit/fixtures.js';
+export { slackKit } from '../providers/slack/kit/index.js';
+export {
+  type SlackSigning,
+  signSlack,
+  slackBody,
+  slackJson,
+  slackRequest,
+} from '../providers/slack/kit/sign.js';
 export { standardWebhooksFixtures } from '../providers/standard-webhooks/kit/fixtures.js';
 export { standardWebhooksKit } from '../providers/standard-webhooks/kit/index.js';
 export {

@@ -4,6 +4,7 @@ import { hmacKit } from '../providers/hmac/kit/index.js';
 import { lineKit } from '../providers/line/kit/index.js';
 import { onebotKit } from '../providers/onebot/kit/index.js';
 import { qqBotKit } from '../providers/qq-bot/kit/index.js';
+import { slackKit } from '../providers/slack/kit/index.js';
 import { standardWebhooksKit } from '../providers/standard-webhooks/kit/index.js';
 import { stripeKit } from '../providers/stripe/kit/index.js';
 import { telegramKit } from '../providers/telegram/kit/index.js';
@@ -32,6 +33,7 @@ export const senderKits: readonly SenderKit[] = [
   lineKit,
   stripeKit,
   telegramKit,
+  slackKit,
 ];
 
 /** The kit for a provider name or an alias (`napcat`, `svix`), in any letter case. */
