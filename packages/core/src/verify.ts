@@ -20,8 +20,8 @@ export type VerifyResult<Meta = unknown> =
       readonly secretIndex: number | undefined;
       /**
        * Set when the request checks the endpoint rather than delivers (Discord's PING, QQ's URL
-       * validation): the answer the provider gives it. Run no handler for it; `event` is only what
-       * its body parses to.
+       * validation): the answer the provider gives it. Run no handler for it; `event` is then
+       * its decoded body as an unknown event, and `events` is empty.
        */
       readonly handshake?: WebhookResponse;
     }
@@ -48,12 +48,15 @@ export async function verify<Meta>(
     const outcome = provider.verify(input);
     if (!outcome.ok) return { ok: false, error: outcome.error };
     const payload = provider.decode ? provider.decode(input) : parseJsonBody(request.body);
+    const secretIndex = outcome.secretIndex;
     const handshake = provider.handshake?.(payload, input);
+    // A handshake carries no event for handlers, and its body need not parse as one (Slack's
+    // ssl_check): the receiver never parses it either.
+    if (handshake !== undefined) {
+      return { ok: true, event: unparsed<Meta>(payload), events: [], secretIndex, handshake };
+    }
     const batch = provider.parseBatch?.(payload, input);
     const event = batch?.events[0] ?? provider.parse(payload, input);
-    const secretIndex = outcome.secretIndex;
-    // A handshake carries no event for handlers, whatever its body parses to.
-    if (handshake !== undefined) return { ok: true, event, events: [], secretIndex, handshake };
     return { ok: true, event, events: batch?.events ?? [event], secretIndex };
   } catch (error) {
     if (isWebhookError(error)) return { ok: false, error };
@@ -62,4 +65,16 @@ export async function verify<Meta>(
       error: new WebhookErrorClass(500, 'INTERNAL_ERROR', 'Internal error', { cause: error }),
     };
   }
+}
+
+/** A handshake's body, as an event no handler runs for. */
+function unparsed<Meta>(payload: unknown): ParsedEvent<Meta> {
+  return {
+    name: 'unknown',
+    known: false,
+    payload,
+    issues: [],
+    deliveryKey: undefined,
+    meta: undefined as Meta,
+  };
 }
