@@ -1,18 +1,23 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createReceiver, type Provider, silentLogger } from '@hookguard/core';
 import { writeNodeResponse } from '@hookguard/core/adapter';
 import { integerOption, parseCommandArgs } from '../args.js';
-import { providerMessage, runtimeError, usageError } from '../cli-error.js';
+import { runtimeError, usageError } from '../cli-error.js';
 import type { CliIo } from '../io/cli-io.js';
 import { createOutput, type Output } from '../io/output.js';
 import { type Delivery, receiveDelivery } from '../listen/delivery.js';
 import { type DoctorSetup, diagnoseDelivery } from '../listen/diagnose-delivery.js';
 import { exampleSendCommand, secretOrigin } from '../listen/example-send.js';
 import { formatDelivery } from '../listen/format-delivery.js';
-import { type ForwardedAnswer, type ForwardSetup, forwardDelivery } from '../listen/forward.js';
+import {
+  type ForwardSetup,
+  forwardDelivery,
+  parseForwardTo,
+  writeForwardedAnswer,
+} from '../listen/forward.js';
+import { listeningProvider } from '../listen/listening-provider.js';
 import { senderNamed } from '../senders/registry.js';
-import { resolveSecret } from '../senders/secret.js';
 import { type SenderProfile, shortName } from '../senders/sender-profile.js';
 import type { Command } from './command.js';
 
@@ -111,57 +116,6 @@ Options:
   },
 };
 
-interface ListeningProvider {
-  readonly provider: Provider;
-  /** Why no secret or a default one is used, for a note on stderr. */
-  readonly note: string | undefined;
-  /** False when listening with a public key: no `hookguard send` line can sign for it. */
-  readonly secretForExample: boolean;
-  /** What the doctor re-verifies a refused delivery with. */
-  readonly doctor: DoctorSetup;
-}
-
-/**
- * The provider `listen` verifies with: built from `--secret` as everywhere, or, for a sender that
- * signs with a private key (Discord), from the `--public-key` the user copies from its console.
- */
-function listeningProvider(
-  sender: SenderProfile,
-  values: { readonly secret?: string | undefined; readonly 'public-key'?: string | undefined },
-  env: CliIo['env'],
-): ListeningProvider {
-  const publicKey = values['public-key'];
-  const { verifyKey } = sender;
-  if (publicKey !== undefined) {
-    if (verifyKey === undefined) {
-      throw usageError(`${sender.name} verifies with a shared secret, not a public key: use --secret`);
-    }
-    if (values.secret !== undefined) throw usageError('give --public-key or --secret, not both');
-    try {
-      return {
-        provider: verifyKey.provider(publicKey),
-        note: undefined,
-        secretForExample: false,
-        doctor: { secrets: [publicKey], publicKey: true },
-      };
-    } catch (error) {
-      throw usageError(`bad public key for ${sender.name}: ${providerMessage(error)}`);
-    }
-  }
-  if (verifyKey !== undefined && values.secret === undefined && env['HOOKGUARD_SECRET'] === undefined) {
-    throw usageError(
-      `${sender.name} needs --public-key (${verifyKey.where}), or --secret <seed> to verify what hookguard send signs with it`,
-    );
-  }
-  const { secret, note } = resolveSecret(sender, values.secret, env);
-  return {
-    provider: sender.provider(secret),
-    note,
-    secretForExample: true,
-    doctor: { secrets: secret === undefined ? [] : [secret], publicKey: false },
-  };
-}
-
 function parseReply(text: string | undefined): unknown {
   if (text === undefined) return undefined;
   try {
@@ -241,30 +195,6 @@ async function startServer(
     server.listen(where.port, where.host, () => resolve());
   });
   return server;
-}
-
-/** The app's answer as it came: status, header pairs in its case and order, the exact body. */
-function writeForwardedAnswer(res: ServerResponse, answer: ForwardedAnswer): void {
-  res.statusCode = answer.status;
-  for (const [name, value] of answer.headers) {
-    const existing = res.getHeader(name);
-    res.setHeader(name, existing === undefined ? value : [...[existing].flat().map(String), value]);
-  }
-  res.end(answer.body);
-}
-
-function parseForwardTo(text: string | undefined): URL | undefined {
-  if (text === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw usageError(`--forward-to must be a URL such as http://127.0.0.1:3000, not "${text}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw usageError(`--forward-to must be an http or https URL, not "${text}"`);
-  }
-  return url;
 }
 
 function waitForStop(io: CliIo): Promise<void> {

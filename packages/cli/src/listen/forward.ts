@@ -1,6 +1,7 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Provider } from '@hookguard/core';
+import { usageError } from '../cli-error.js';
 import { type ReplyReading, readReply, type SenderProfile } from '../senders/sender-profile.js';
 import type { Delivery } from './delivery.js';
 
@@ -155,4 +156,29 @@ function send(url: URL, delivery: Delivery, budgetMs: number): Promise<SendResul
     });
     request.end(body);
   });
+}
+
+/** `--forward-to`, checked: an http or https URL. */
+export function parseForwardTo(text: string | undefined): URL | undefined {
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw usageError(`--forward-to must be a URL such as http://127.0.0.1:3000, not "${text}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw usageError(`--forward-to must be an http or https URL, not "${text}"`);
+  }
+  return url;
+}
+
+/** The app's answer as it came: status, header pairs in its case and order, the exact body. */
+export function writeForwardedAnswer(res: ServerResponse, answer: ForwardedAnswer): void {
+  res.statusCode = answer.status;
+  for (const [name, value] of answer.headers) {
+    const existing = res.getHeader(name);
+    res.setHeader(name, existing === undefined ? value : [...[existing].flat().map(String), value]);
+  }
+  res.end(answer.body);
 }
