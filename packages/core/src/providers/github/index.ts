@@ -4,7 +4,7 @@ import { headerValue } from '../../http/headers.js';
 import { emptyResponse, jsonResponse } from '../../http/responses.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
 import { checkSource, compileAllowlist } from '../../sender-toolkit/allowlist.js';
-import { verifyHubSignature } from '../../sender-toolkit/hub-signature.js';
+import { verifyHubSignature } from '../../sender-toolkit/body-signature.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { acceptsGitHubContentType, decodeGitHubBody } from './decode.js';
 import { type GitHubEventName, type GitHubEventOf, githubEventSchemas } from './events.js';

@@ -1,11 +1,7 @@
-import { matchHmac } from '../../crypto/hmac.js';
-import { decodeSignature } from '../../crypto/signature-encoding.js';
-import { type ErrorCode, VerificationError } from '../../errors.js';
-import { headerValue } from '../../http/headers.js';
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import { type BodySignature, verifyBodySignature } from '../../sender-toolkit/body-signature.js';
 
 export const LINE_SIGNATURE_HEADER = 'x-line-signature';
-const FORMAT = 'x-line-signature must be the base64 of a 32-byte HMAC-SHA256';
 
 /**
  * `x-line-signature: base64(HMAC-SHA256(channel secret, body))` over the exact body bytes
@@ -13,21 +9,15 @@ const FORMAT = 'x-line-signature must be the base64 of a 32-byte HMAC-SHA256';
  * publish its addresses, so this signature is the only proof a delivery has. Every configured
  * secret is tried (rotation: "Issue" a new channel secret in the LINE Developers Console).
  */
-export function verifyLineSignature(secrets: readonly string[], input: VerifyInput): VerifyOutcome {
-  const header = headerValue(input.headers, LINE_SIGNATURE_HEADER);
-  if (header === undefined || header === '') {
-    return fail(
-      'SIGNATURE_MISSING',
-      'x-line-signature header is missing; is this request from the LINE Platform?',
-    );
-  }
-  const signature = decodeSignature(header, 'base64', 32);
-  if (!signature) return fail('SIGNATURE_MALFORMED', FORMAT);
-  const index = matchHmac('sha256', secrets, [input.body], signature);
-  if (index === -1) return fail('SIGNATURE_MISMATCH', 'x-line-signature does not match the body');
-  return { ok: true, secretIndex: index };
-}
+const LINE_SIGNATURE: BodySignature = {
+  header: LINE_SIGNATURE_HEADER,
+  name: LINE_SIGNATURE_HEADER,
+  prefix: '',
+  encoding: 'base64',
+  format: 'x-line-signature must be the base64 of a 32-byte HMAC-SHA256',
+  missingHint: 'is this request from the LINE Platform?',
+};
 
-function fail(code: ErrorCode, message: string): VerifyOutcome {
-  return { ok: false, error: new VerificationError(code, message) };
+export function verifyLineSignature(secrets: readonly string[], input: VerifyInput): VerifyOutcome {
+  return verifyBodySignature(LINE_SIGNATURE, secrets, input);
 }

@@ -1,5 +1,5 @@
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
-import { verifyHubSignature } from '../../sender-toolkit/hub-signature.js';
+import { verifyHubSignature } from '../../sender-toolkit/body-signature.js';
 
 /**
  * GOWA signs `json.Marshal(payload)` — the very bytes it sends — with HMAC-SHA256 and always sends
