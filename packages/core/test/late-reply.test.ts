@@ -1,4 +1,12 @@
-import { createReceiver, discord, discordReply, type LateReply, type Logger, onebot } from '@hookguard/core';
+import {
+  createReceiver,
+  discord,
+  discordReply,
+  type InboxDelivery,
+  type LateReply,
+  type Logger,
+  onebot,
+} from '@hookguard/core';
 import {
   discordInteractionFixtures,
   discordPublicKeyOf,
@@ -169,5 +177,26 @@ describe('a reply in ack-first mode', () => {
     const warnings = lines.filter((line) => line.message.includes('replies are dropped'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.level).toBe('warn');
+  });
+
+  it('from an inbox worker goes to onLateReply too: the 2xx went out when the delivery was stored', async () => {
+    const stored: InboxDelivery[] = [];
+    const late: LateReply[] = [];
+    const receiver = createReceiver(onebot({ secret: 's' }), {
+      inbox: { enqueue: async (delivery) => void stored.push(delivery) },
+      logger: recordingLogger().logger,
+      onLateReply: (reply) => {
+        late.push(reply);
+      },
+    }).on('message.group', () => ({ reply: 'pong' }));
+    expect((await receiver.handle(onebotRequest(napcatGroupMessage, 's'))).status).toBe(204);
+    expect(late).toEqual([]);
+    await receiver.process(stored[0]!);
+    expect(late).toHaveLength(1);
+    expect(late[0]).toMatchObject({
+      name: 'message.group.normal',
+      after: 'ack-first',
+      reply: { reply: 'pong' },
+    });
   });
 });
