@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
 import { createReceiver } from '../../../receiver/create-receiver.js';
-import { utf8 } from '../../../testing/json-fields.js';
 import type { SenderKit } from '../../../testing/sender-kit.js';
 import { statusReading } from '../../../testing/status-reading.js';
-import { bodySpaceAdded, wrongSecret } from '../../../testing/tamperings.js';
 import { discordEvents } from '../discord-events.js';
 import { discordEventsPing, discordWebhookEventFixtures } from './fixtures.js';
 import { discordKit } from './interactions-kit.js';
@@ -17,7 +14,7 @@ const NO_CONTENT = { status: 204 };
 
 /**
  * Discord's Webhook Events URL: the second URL of an application, signed exactly as interactions
- * are (so the signing, the keys and the tamperings are the interactions kit's), answered 204
+ * are (so the encoding, signing, keys and tamperings are the interactions kit's), answered 204
  * (https://discord.com/developers/docs/events/webhook-events).
  */
 export const discordEventsKit: SenderKit = {
@@ -27,15 +24,9 @@ export const discordEventsKit: SenderKit = {
   sender: 'Discord (Webhook Events URL)',
   wire: 'JSON body with Content-Length; X-Signature-Ed25519 over timestamp ‖ body, as interactions; answered 204',
   path: '/discord-events',
-  verifyKey: {
-    where: 'the Public Key under General Information in the Developer Portal (64 hex digits)',
-    fromSecret: discordPublicKeyOf,
-    provider: (publicKey) => discordEvents({ publicKey }),
-  },
+  verifyKey: { ...discordKit.verifyKey!, provider: (publicKey) => discordEvents({ publicKey }) },
   fixtures: discordWebhookEventFixtures,
-  encode: (payload) => utf8(JSON.stringify(payload)),
   provider: (secret) => discordEvents({ publicKey: discordPublicKeyOf(secret ?? discordKit.secret.demo) }),
-  tamperings: [bodySpaceAdded(), wrongSecret(createHash('sha256').update('not-the-seed').digest('hex'))],
   readReply: statusReading(
     'delivered (a 2xx within 3 s)',
     'not delivered: Discord retries with backoff for up to 10 minutes, then may disable the URL',
