@@ -90,24 +90,18 @@ Options:
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
     if (values.json) io.stdout.write(`${JSON.stringify({ listening: url, provider: sender.name })}\n`);
     else {
-      out.line(
-        `${out.paint.bold(`listening on ${url}`)} for ${sender.sender} ${out.paint.dim('(any path; Ctrl-C stops)')}`,
-      );
-      if (secretForExample) {
-        const example = exampleSendCommand({
-          sender,
-          url,
-          secret: { origin: secretOrigin(values.secret, io.env), value: values.secret },
-          scheme: values.scheme,
-        });
-        out.line(out.paint.dim(`  e.g. ${example}`));
-      } else {
-        out.line(
-          out.paint.dim(
-            `  ${shortName(sender)} signs with a private key; hookguard send cannot sign for this public key`,
-          ),
-        );
-      }
+      const listening = `${out.paint.bold(`listening on ${url}`)} for ${sender.sender} ${out.paint.dim('(any path; Ctrl-C stops)')}`;
+      const hint = secretForExample
+        ? `  e.g. ${exampleSendCommand({
+            sender,
+            url,
+            secret: { origin: secretOrigin(values.secret, io.env), value: values.secret },
+            scheme: values.scheme,
+          })}`
+        : `  ${shortName(sender)} signs with a private key; hookguard send cannot sign for this public key`;
+      // One write: a reader that takes only the first line (`| head -1`) then leaves must not end
+      // the listener on the second, before any delivery has arrived.
+      out.line(`${listening}\n${out.paint.dim(hint)}`);
     }
     await waitForStop(io);
     server.closeAllConnections();
