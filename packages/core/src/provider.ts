@@ -4,7 +4,13 @@ import type { WebhookHeaders, WebhookResponse } from './http/types.js';
 
 /** Everything a provider may look at to decide whether a request is authentic. */
 export interface VerifyInput {
+  /** Upper-case; one of the provider's `methods`. */
   readonly method: string;
+  /**
+   * The request path as the adapter received it (the mount prefix included, percent-encoding
+   * kept), for senders that put an id in it (Matrix's `/transactions/{txnId}`): match its end.
+   */
+  readonly path: string;
   readonly headers: WebhookHeaders;
   readonly query: URLSearchParams;
   readonly body: Uint8Array;
@@ -70,6 +76,12 @@ export interface Provider<M extends EventMap = EventMap, Meta = unknown> {
    * that proves nothing.
    */
   readonly proofNames: ProofNames;
+  /**
+   * The HTTP methods this sender uses, upper-case; default `['POST']`. Anything else is a 405
+   * whose `Allow` lists exactly these. A bodiless method (GET, HEAD) skips the Content-Type check
+   * and decoding: `verify` sees an empty body and only `handshake` can answer it.
+   */
+  readonly methods?: readonly string[] | undefined;
   verify(input: VerifyInput): VerifyOutcome;
   parse(payload: unknown, input: VerifyInput): ParsedEvent<Meta>;
   /**

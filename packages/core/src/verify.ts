@@ -1,8 +1,7 @@
-import { parseJsonBody } from './body/parse-json.js';
 import { isWebhookError, type WebhookError, WebhookError as WebhookErrorClass } from './errors.js';
-import { queryOf } from './http/query.js';
 import type { WebhookRequest, WebhookResponse } from './http/types.js';
 import type { ParsedEvent, Provider } from './provider.js';
+import { decodeVerified, isBodilessMethod, notADelivery, verifyInputOf } from './verify-input.js';
 
 export type VerifyResult<Meta = unknown> =
   | {
@@ -37,17 +36,10 @@ export async function verify<Meta>(
   options: { now?: () => number } = {},
 ): Promise<VerifyResult<Meta>> {
   try {
-    const input = {
-      method: request.method,
-      headers: request.headers,
-      query: queryOf(request.url),
-      body: request.body,
-      now: (options.now ?? Date.now)(),
-      remoteAddress: request.remoteAddress,
-    };
+    const input = verifyInputOf(request, (options.now ?? Date.now)());
     const outcome = provider.verify(input);
     if (!outcome.ok) return { ok: false, error: outcome.error };
-    const payload = provider.decode ? provider.decode(input) : parseJsonBody(request.body);
+    const payload = decodeVerified(provider, input);
     const secretIndex = outcome.secretIndex;
     const handshake = provider.handshake?.(payload, input);
     // A handshake carries no event for handlers, and its body need not parse as one (Slack's
@@ -55,6 +47,7 @@ export async function verify<Meta>(
     if (handshake !== undefined) {
       return { ok: true, event: unparsed<Meta>(payload), events: [], secretIndex, handshake };
     }
+    if (isBodilessMethod(input.method)) return { ok: false, error: notADelivery(input) };
     const batch = provider.parseBatch?.(payload, input);
     const event = batch?.events[0] ?? provider.parse(payload, input);
     return { ok: true, event, events: batch?.events ?? [event], secretIndex };

@@ -81,6 +81,7 @@ function input(
 ): VerifyInput {
   return {
     method: 'POST',
+    path: '/',
     headers,
     query: new URLSearchParams(),
     body: typeof body === 'string' ? utf8(body) : body,

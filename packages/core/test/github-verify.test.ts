@@ -17,6 +17,7 @@ const raw = (headers: Record<string, string>, body: string | Uint8Array): Webhoo
 });
 const verifyInput = (headers: Record<string, string>, body: string) => ({
   method: 'POST',
+  path: '/',
   headers,
   query: new URLSearchParams(),
   body: Buffer.from(body),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 const input = (remoteAddress: string | undefined, headers: Record<string, string> = {}): VerifyInput => ({
   method: 'POST',
+  path: '/',
   headers,
   query: new URLSearchParams(),
   body: Buffer.from('{}'),

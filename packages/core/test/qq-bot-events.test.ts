@@ -28,7 +28,7 @@ describe('qqBot() events', () => {
     const qq = provider();
     for (const [name, fixture] of Object.entries(qqBotFixtures)) {
       const request = sign(fixture);
-      const input = { ...request, query: new URLSearchParams(), now: Date.now() };
+      const input = { ...request, path: '/', query: new URLSearchParams(), now: Date.now() };
       const event = qq.parse(JSON.parse(String(request.body)), input);
       expect({ name: event.name, known: event.known, issues: event.issues }).toEqual({
         name,

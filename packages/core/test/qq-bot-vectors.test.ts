@@ -50,6 +50,7 @@ describe('qqBot() against QQ’s official vectors', () => {
   };
   const input = (body: Uint8Array) => ({
     method: 'POST',
+    path: '/',
     headers: eventHeaders,
     query: new URLSearchParams(),
     body,

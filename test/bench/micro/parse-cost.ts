@@ -29,6 +29,7 @@ export function parseCost(sizes: readonly SizeName[], rounds: number, batchMs: n
     const request = githubRequest(size);
     const input: VerifyInput = {
       method: 'POST',
+      path: '/',
       headers: request.headers,
       query: new URLSearchParams(),
       body: request.body,

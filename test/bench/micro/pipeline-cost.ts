@@ -40,6 +40,7 @@ export async function pipelineCost(
     const signature = request.headers['x-hub-signature-256'];
     const input: VerifyInput = {
       method: 'POST',
+      path: '/hook',
       headers,
       query: new URLSearchParams(),
       body: request.body,

@@ -20,6 +20,7 @@ export interface VerifyRow {
 function input(headers: Record<string, string>, body: Uint8Array): VerifyInput {
   return {
     method: 'POST',
+    path: '/',
     headers: { 'content-type': 'application/json', ...headers },
     query: new URLSearchParams(),
     body,

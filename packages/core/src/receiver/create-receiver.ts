@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { parseJsonBody } from '../body/parse-json.js';
 import {
   type BodyHead,
   type BodyLimits,
@@ -13,11 +12,11 @@ import { describeThrown } from '../describe-thrown.js';
 import { isWebhookError, WebhookError } from '../errors.js';
 import type { EventMap, EventName, Handler } from '../event-map.js';
 import { headersFromFetch, headerValue } from '../http/headers.js';
-import { queryOf } from '../http/query.js';
 import { errorResponse } from '../http/responses.js';
 import type { RequestHead, WebhookRequest, WebhookResponse } from '../http/types.js';
 import { stderrLogger } from '../logger.js';
 import type { Provider, VerifyInput } from '../provider.js';
+import { decodeVerified, isBodilessMethod, notADelivery, verifyInputOf } from '../verify-input.js';
 import { createDeliveryPipeline } from './deliver.js';
 import { type AnyHandler, assertKnownName, createHandlerRegistry } from './handler-registry.js';
 import type { InboxDelivery } from './inbox.js';
@@ -110,14 +109,7 @@ export function createReceiver<M extends EventMap, Meta>(
 
   /** Everything after the head checks, which the caller has made. Rejects with what went wrong. */
   function verifyAndDeliver(request: WebhookRequest): Promise<WebhookResponse> {
-    const input: VerifyInput = {
-      method: request.method,
-      headers: request.headers,
-      query: queryOf(request.url),
-      body: request.body,
-      now: now(),
-      remoteAddress: request.remoteAddress,
-    };
+    const input = verifyInputOf(request, now());
     const outcome = provider.verify(input);
     if (!outcome.ok) {
       warnOnRefusal(outcome.error.code);
@@ -136,9 +128,10 @@ export function createReceiver<M extends EventMap, Meta>(
 
   /** Decode, handshake or parse, then the delivery pipeline, for a request that passed `verify`. */
   function deliverVerified(input: VerifyInput, secretIndex: number | undefined): Promise<WebhookResponse> {
-    const payload = provider.decode ? provider.decode(input) : parseJsonBody(input.body);
+    const payload = decodeVerified(provider, input);
     const handshake = provider.handshake?.(payload, input);
     if (handshake !== undefined) return Promise.resolve(handshake);
+    if (isBodilessMethod(input.method)) throw notADelivery(input);
     const batch = provider.parseBatch?.(payload, input);
     if (batch !== undefined) {
       for (const event of batch.events) warnOnSchemaMismatch(event);

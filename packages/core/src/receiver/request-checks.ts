@@ -3,6 +3,7 @@ import { WebhookError } from '../errors.js';
 import { headerValue } from '../http/headers.js';
 import type { WebhookHeaders } from '../http/types.js';
 import type { Provider } from '../provider.js';
+import { DEFAULT_METHODS, isBodilessMethod } from '../verify-input.js';
 
 /** Checks that need only the request line and headers, done before a byte of body is read. */
 export function checkRequestHead(
@@ -10,11 +11,15 @@ export function checkRequestHead(
   method: string,
   headers: WebhookHeaders,
 ): void {
-  if (method !== 'POST' && method.toUpperCase() !== 'POST') {
-    throw new WebhookError(405, 'METHOD_NOT_ALLOWED', 'Webhooks are delivered with POST', {
-      headers: { allow: 'POST' },
+  const methods = provider.methods ?? DEFAULT_METHODS;
+  // POST to a POST-only sender is nearly every request: one comparison decides it.
+  const upper = method === 'POST' ? method : method.toUpperCase();
+  if (!methods.includes(upper)) {
+    throw new WebhookError(405, 'METHOD_NOT_ALLOWED', `This endpoint takes ${methods.join(' or ')}`, {
+      headers: { allow: methods.join(', ') },
     });
   }
+  if (isBodilessMethod(upper)) return;
   const contentType = headerValue(headers, 'content-type');
   const accepted = provider.acceptsContentType
     ? provider.acceptsContentType(contentType)
