@@ -17,6 +17,11 @@ export interface SoakOptions {
   readonly rssGrowthMiB: number;
   /** Seconds between the memory samples taken (after a GC) while the measured run goes on. */
   readonly sampleSeconds?: number;
+  /**
+   * Requests per second across all connections; absent for saturation. A steady rate keeps a
+   * long run's memory curve comparable between adapters and leaves a core to whatever else runs.
+   */
+  readonly rate?: number | undefined;
 }
 
 export interface MemorySample {
@@ -69,6 +74,7 @@ interface CannonOptions {
   duration: number;
   maxOverallRequests: number;
   timeout: number;
+  overallRate?: number;
   requests: CannonRequest[];
 }
 interface CannonResult {
@@ -173,7 +179,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Runs mixed valid and invalid traffic at saturation (no rate limit) against one adapter in its
+ * Runs mixed valid and invalid traffic at saturation (or at `rate`) against one adapter in its
  * own process, then checks: no 5xx, every refusal exactly as expected, every answered valid event
  * handled exactly once, replays never handled again, and RSS growth within the bound.
  */
@@ -181,7 +187,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const maxSerial = options.maxRequests;
   const { child, port } = await startServer(options.adapter, maxSerial);
   const ledger = new Ledger(maxSerial);
-  const base = { url: `http://127.0.0.1:${port}`, connections: options.connections, timeout: 10 };
+  const base = {
+    url: `http://127.0.0.1:${port}`,
+    connections: options.connections,
+    timeout: 10,
+    ...(options.rate === undefined ? {} : { overallRate: options.rate }),
+  };
   try {
     const warm = await cannon({
       ...base,

@@ -12,8 +12,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { binary, freePort, waitForPing } from '../support/redis.js';
 import { runClusterLoad } from './run-cluster-load.js';
+import { scriptArgs } from './script-args.js';
 
 const { values } = parseArgs({
+  args: scriptArgs(),
   options: {
     seconds: { type: 'string', default: '60' },
     rate: { type: 'string', default: '40' },

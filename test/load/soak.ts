@@ -6,23 +6,30 @@
  *   pnpm soak                                   # 20 s per adapter after a 5 s warm-up
  *   pnpm soak -- --warmup 15 --seconds 600      # the long run (docs/load.md)
  *   pnpm soak -- --adapters koa,fastify --rss-growth-mib 32
+ *   pnpm soak -- --seconds 600 --rate 1500 --json soak.json   # then: pnpm soak:chart soak.json
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { adapters } from '../conformance/adapters.js';
 import { runSoak, type SoakReport } from './run-soak.js';
+import { scriptArgs } from './script-args.js';
 
 const { values } = parseArgs({
+  args: scriptArgs(),
   options: {
     seconds: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '5' },
     connections: { type: 'string', default: '32' },
     'max-requests': { type: 'string', default: '5000000' },
     'rss-growth-mib': { type: 'string', default: '64' },
+    rate: { type: 'string' },
+    'sample-seconds': { type: 'string', default: '5' },
+    json: { type: 'string' },
     adapters: { type: 'string', default: adapters.map((adapter) => adapter.name).join(',') },
   },
 });
 
-function number(name: keyof typeof values): number {
+function number(name: Exclude<keyof typeof values, 'json'>): number {
   const value = Number(values[name]);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
   return value;
@@ -62,6 +69,8 @@ for (const adapter of String(values.adapters).split(',')) {
       connections: number('connections'),
       maxRequests: number('max-requests'),
       rssGrowthMiB: number('rss-growth-mib'),
+      sampleSeconds: number('sample-seconds'),
+      rate: values.rate === undefined ? undefined : number('rate'),
     }),
   );
 }
@@ -71,6 +80,14 @@ for (const report of reports) {
     (s) => `${s.second}s ${s.rssMiB.toFixed(0)}/${s.heapMiB.toFixed(0)}/${s.externalMiB.toFixed(1)}`,
   );
   console.log(`memory ${report.adapter} (RSS/heap/external MiB after GC): ${series.join('  ')}`);
+}
+if (values.json !== undefined) {
+  const settings = {
+    warmupSeconds: number('warmup'),
+    connections: number('connections'),
+    rate: values.rate ?? null,
+  };
+  writeFileSync(values.json, `${JSON.stringify({ node: process.version, settings, reports }, null, 1)}\n`);
 }
 const failed = reports.filter((report) => report.failures.length > 0);
 for (const report of failed) console.error(`FAIL ${report.adapter}: ${report.failures.join('; ')}`);
