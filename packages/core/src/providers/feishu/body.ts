@@ -4,7 +4,13 @@ import { decryptFeishu } from './envelope.js';
 
 /** A Feishu body as JSON, decrypted when it came as `{"encrypt":"…"}`; or why it cannot be read. */
 export type FeishuBody =
-  | { readonly ok: true; readonly payload: unknown; readonly encrypted: boolean }
+  | {
+      readonly ok: true;
+      readonly payload: unknown;
+      readonly encrypted: boolean;
+      /** The decrypted bytes of an encrypted body: what a retry repeats, whatever its IV. */
+      readonly plain?: Uint8Array;
+    }
   | { readonly ok: false; readonly encrypted: boolean; readonly error: BodyError };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -49,7 +55,12 @@ export function readFeishuBody(bytes: Uint8Array, aesKey: Uint8Array | undefined
     };
   }
   try {
-    return { ok: true, payload: parseJsonText(decrypted.text, 'The decrypted body'), encrypted: true };
+    return {
+      ok: true,
+      payload: parseJsonText(decrypted.text, 'The decrypted body'),
+      encrypted: true,
+      plain: decrypted.bytes,
+    };
   } catch (error) {
     return failed(error, true);
   }

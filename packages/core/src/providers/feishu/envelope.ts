@@ -17,7 +17,7 @@ export function feishuAesKey(encryptKey: string): Buffer {
 }
 
 export type Decrypted =
-  | { readonly ok: true; readonly text: string }
+  | { readonly ok: true; readonly text: string; readonly bytes: Buffer }
   | { readonly ok: false; readonly reason: string };
 
 /** The plaintext of an `encrypt` value, or why there is none (never the bytes themselves). */
@@ -33,7 +33,7 @@ export function decryptFeishu(aesKey: Uint8Array, encrypt: string): Decrypted {
     return { ok: false, reason: 'the ciphertext is not whole AES blocks ending in PKCS#7 padding' };
   }
   try {
-    return { ok: true, text: strictUtf8.decode(plain) };
+    return { ok: true, text: strictUtf8.decode(plain), bytes: plain };
   } catch {
     return { ok: false, reason: 'the decrypted text is not UTF-8' };
   }

@@ -131,15 +131,16 @@ export function feishu(options: FeishuOptions): FeishuProvider {
     parse(payload, input): ParsedEvent<FeishuMeta> {
       // The handshake answers every URL check; this is the last guard that none reaches a handler.
       if (isUrlVerification(payload)) throw new TypeError('feishu: a url_verification reached parse');
-      return parsedEvent(
-        resolveEvent(feishuEventSchemas, [feishuEventName(payload)], payload),
-        feishuDeliveryKey(payload),
-        {
-          timestamp: headerValue(input.headers, FEISHU_TIMESTAMP_HEADER),
-          nonce: headerValue(input.headers, FEISHU_NONCE_HEADER),
-          requestId: headerValue(input.headers, 'x-request-id'),
-        },
-      );
+      const resolved = resolveEvent(feishuEventSchemas, [feishuEventName(payload)], payload);
+      const meta: FeishuMeta = {
+        timestamp: headerValue(input.headers, FEISHU_TIMESTAMP_HEADER),
+        nonce: headerValue(input.headers, FEISHU_NONCE_HEADER),
+        requestId: headerValue(input.headers, 'x-request-id'),
+      };
+      const body = cache.get(input);
+      const event = parsedEvent(resolved, feishuDeliveryKey(payload), meta);
+      // Each push is encrypted with a fresh IV, so a retry's raw bytes differ while its event does not.
+      return body?.ok === true && body.plain !== undefined ? { ...event, dedupeBytes: body.plain } : event;
     },
     respond: (reply, event) => serialiseFeishuReply(reply, event.name),
     fallback: (event) => serialiseFeishuReply(undefined, event.name),
