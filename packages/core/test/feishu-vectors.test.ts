@@ -49,7 +49,10 @@ function receiverFor(options: Parameters<typeof feishu>[0]) {
 
 describe('Feishu vectors', () => {
   it('decrypts the documented sample to "hello world" (IV first, one block, pad byte 5)', () => {
-    expect(decryptFeishu(feishuAesKey(DOC_KEY), DOC_ENCRYPT)).toMatchObject({ ok: true, text: 'hello world' });
+    expect(decryptFeishu(feishuAesKey(DOC_KEY), DOC_ENCRYPT)).toMatchObject({
+      ok: true,
+      text: 'hello world',
+    });
     const bytes = Buffer.from(DOC_ENCRYPT, 'base64');
     const raw = createDecipheriv('aes-256-cbc', feishuAesKey(DOC_KEY), bytes.subarray(0, 16))
       .setAutoPadding(false)

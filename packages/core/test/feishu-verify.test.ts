@@ -117,7 +117,7 @@ describe('feishu(): plaintext mode (Verification Token only)', () => {
   it('accepts a token of a rotation list, reporting which', async () => {
     const { receiver, handler } = receiverFor({ verificationToken: ['old-token', TOKEN] });
     expect((await receiver.handle(plaintext(message))).status).toBe(200);
-    expect((handler.mock.calls[0]?.[1] as { secretIndex: number }).secretIndex).toBe(1);
+    expect(handler.mock.calls[0]?.[1]).toMatchObject({ secretIndex: 1 });
   });
 });
 
