@@ -31,7 +31,7 @@ const replayedNextDay: Tampering = {
  */
 export const feishuKit: SenderKit = {
   name: 'feishu',
-  aliases: ['lark', 'larksuite', '飞书'],
+  aliases: ['lark', 'larksuite'],
   sender: 'Feishu/Lark (event subscription and card callbacks)',
   wire: 'JSON with Content-Length, {"encrypt": base64(IV ‖ AES-256-CBC(sha256(Encrypt Key), event JSON))} once the app has an Encrypt Key; X-Lark-Signature: hex sha256(timestamp + nonce + Encrypt Key + body), X-Lark-Request-Timestamp, X-Lark-Request-Nonce; the Verification Token inside the body',
   path: '/feishu',
