@@ -8,6 +8,7 @@ import {
   discord,
   discordEvents,
   discordReply,
+  feishu,
   github,
   type HmacOptions,
   hmac,
@@ -55,6 +56,9 @@ export interface ExampleConfig {
   readonly telegramSecretToken: string;
   /** The Slack app's Signing Secret (Basic Information → App Credentials). */
   readonly slackSigningSecret: string;
+  /** The Feishu/Lark app's Encrypt Key and Verification Token (Events & Callbacks → Encryption Strategy). */
+  readonly feishuEncryptKey: string;
+  readonly feishuVerificationToken: string;
   readonly quiet?: boolean;
 }
 
@@ -78,6 +82,8 @@ const DEMO: Record<string, string> = {
   STRIPE_WEBHOOK_SECRET: 'whsec_hookguard-demo-stripe',
   TELEGRAM_SECRET_TOKEN: 'hookguard-demo-telegram',
   SLACK_SIGNING_SECRET: 'hookguard-demo-slack',
+  FEISHU_ENCRYPT_KEY: 'hookguard-demo-feishu',
+  FEISHU_VERIFICATION_TOKEN: 'hookguard-demo-feishu-token',
 };
 
 /** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
@@ -106,6 +112,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     stripeSecret: read('STRIPE_WEBHOOK_SECRET'),
     telegramSecretToken: read('TELEGRAM_SECRET_TOKEN'),
     slackSigningSecret: read('SLACK_SIGNING_SECRET'),
+    feishuEncryptKey: read('FEISHU_ENCRYPT_KEY'),
+    feishuVerificationToken: read('FEISHU_VERIFICATION_TOKEN'),
   };
   return { config, demo };
 }
@@ -258,6 +266,18 @@ export function createReceivers(config: ExampleConfig): Mount[] {
       log('slack mention', body.event.user, body.event.text, context.meta.retryNum ?? '');
     });
 
+  // The URL check answers itself; a card button is answered with a toast, within Feishu's 3 s.
+  const feishuBot = createReceiver(
+    feishu({ encryptKey: config.feishuEncryptKey, verificationToken: config.feishuVerificationToken }),
+    options,
+  )
+    .on('im.message.receive_v1', (body) => {
+      log('feishu message', body.event.sender.sender_id.open_id ?? '', body.event.message.content);
+    })
+    .on('card.action.trigger', (body) => ({
+      toast: { type: 'success', content: `Got ${body.event.action.tag}` },
+    }));
+
   return [
     { path: '/onebot', receiver: onebotBot },
     { path: '/whatsapp', receiver: whatsappBot },
@@ -273,5 +293,6 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/stripe', receiver: stripeBot },
     { path: '/telegram', receiver: telegramBot },
     { path: '/slack', receiver: slackBot },
+    { path: '/feishu', receiver: feishuBot },
   ];
 }

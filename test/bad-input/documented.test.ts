@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   bodyRows,
+  feishuRows,
   githubRows,
   handshakeRows,
   repeatedProofRows,
@@ -21,6 +22,7 @@ describe('docs/bad-input.md', () => {
       ...tencentRows,
       ...githubRows,
       ...slackRows,
+      ...feishuRows,
       ...repeatedProofRows,
       ...handshakeRows,
     ].map((row) => [row.title] as const),

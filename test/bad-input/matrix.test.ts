@@ -9,6 +9,7 @@ import {
   type BadInputRow,
   bearerSender,
   bodyRows,
+  feishuRows,
   githubRows,
   handshakeRows,
   PATH,
@@ -31,6 +32,7 @@ const onebot = senders.find((sender) => sender.name === 'onebot')!;
 const tencent = senders.find((sender) => sender.name === 'tencent-chat')!;
 const github = senders.find((sender) => sender.name === 'github')!;
 const slack = senders.find((sender) => sender.name === 'slack')!;
+const feishu = senders.find((sender) => sender.name === 'feishu')!;
 
 const cells: readonly (readonly [FuzzSender, readonly BadInputRow[]])[] = [
   ...senders.map((sender) => [sender, bodyRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const),
@@ -38,6 +40,7 @@ const cells: readonly (readonly [FuzzSender, readonly BadInputRow[]])[] = [
   [tencent, tencentRows],
   [github, githubRows],
   [slack, slackRows],
+  [feishu, feishuRows],
   ...[...senders, bearerSender, queryTokenSender]
     .map((sender) => [sender, repeatedProofRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const)
     .filter(([, rows]) => rows.length > 0),

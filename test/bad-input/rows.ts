@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { type ReceiverOptions, token } from '@hookguard/core';
+import { feishuEncryptedBody } from '@hookguard/core/testing';
 import fc from 'fast-check';
 import { type FuzzSender, NOW, SECRET } from '../fuzz/senders.js';
 import { oneByteChunked, wronglySignedChunked } from './one-byte-chunks.js';
@@ -688,4 +689,52 @@ function otherSecretOf(sender: FuzzSender): string {
   if (sender.otherSecret === undefined) return `not-${SECRET}`;
   const [other] = fc.sample(sender.otherSecret, { numRuns: 1, seed: 7 });
   return other!;
+}
+
+/**
+ * Feishu/Lark with an Encrypt Key (the fuzz secret): the signature is checked over the ciphertext
+ * first, then the body is decrypted; only the URL check may come unsigned.
+ */
+export const feishuRows: readonly BadInputRow[] = [
+  {
+    title: 'Feishu encrypted body whose last pad byte decrypts to 0, signed',
+    decision:
+      '400 DECRYPTION_FAILED: signed, so it is read; PKCS#7 is checked byte by byte without throwing, and no handler runs.',
+    request: (sender) => signed(sender, utf8(JSON.stringify({ encrypt: padByteZeroed(sender) }))),
+    expect: () => ({ status: 400, code: 'DECRYPTION_FAILED' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'Feishu encrypt field that is not base64, signed',
+    decision: '400 DECRYPTION_FAILED: strict base64 only (Node would skip the characters it does not know).',
+    request: (sender) => signed(sender, utf8('{"encrypt":"not base64!"}')),
+    expect: () => ({ status: 400, code: 'DECRYPTION_FAILED' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'Feishu encrypted event with no signature headers',
+    decision:
+      '401 SIGNATURE_MISSING: only the URL check comes unsigned; an event that decrypts is still refused.',
+    request: (sender) => ({
+      url: PATH,
+      headers: { 'content-type': 'application/json' },
+      body: utf8(feishuEncryptedBody(sender.fixtures[0]![1], SECRET)),
+    }),
+    expect: () => ({ status: 401, code: 'SIGNATURE_MISSING' }),
+    handlerCalls: 0,
+  },
+];
+
+/**
+ * A real envelope with the last byte of the block before the last flipped so that, in CBC, the pad
+ * byte decrypts to 0: a padding fault at a known place rather than by chance.
+ */
+function padByteZeroed(sender: FuzzSender): string {
+  const text = JSON.stringify(sender.fixtures[0]![1]);
+  const pad = 16 - (Buffer.byteLength(text) % 16);
+  const envelope = JSON.parse(feishuEncryptedBody(text, SECRET, Buffer.alloc(16, 7))) as { encrypt: string };
+  const bytes = Buffer.from(envelope.encrypt, 'base64');
+  const at = bytes.length - 17;
+  bytes[at] = bytes[at]! ^ pad;
+  return bytes.toString('base64');
 }

@@ -92,6 +92,22 @@ export type {
   DiscordWebhookEventName,
   DiscordWebhookEventOf,
 } from './providers/discord/webhook-events.js';
+// Feishu/Lark: one factory under both names.
+export type { FeishuEventName, FeishuEventOf } from './providers/feishu/events.js';
+export {
+  type FeishuEvents,
+  type FeishuMeta,
+  type FeishuOptions,
+  type FeishuProvider,
+  feishu,
+  feishu as lark,
+} from './providers/feishu/index.js';
+export type {
+  FeishuCardReply,
+  FeishuCardUpdate,
+  FeishuReplyFor,
+  FeishuToast,
+} from './providers/feishu/replies.js';
 export type { GitHubAction, GitHubActionEvent } from './providers/github/actions.js';
 export type { GitHubEventName, GitHubEventOf } from './providers/github/events.js';
 export {

@@ -32,6 +32,12 @@ export interface ParsedEvent<Meta = unknown> {
   readonly issues: readonly SchemaIssue[];
   /** Dedupe key for this delivery; absent when the sender gives nothing stable. */
   readonly deliveryKey: string | undefined;
+  /**
+   * The bytes dedupe compares for a delivery with a known key, when they are not the raw body:
+   * a sender that encrypts each push afresh (Feishu) sends a retry as other bytes, so its
+   * decrypted body stands in. Default: the raw body.
+   */
+  readonly dedupeBytes?: Uint8Array | undefined;
   readonly meta: Meta;
 }
 

@@ -8,6 +8,7 @@
 
 export { discordInteractionSchemas } from './providers/discord/events.js';
 export { discordWebhookEventSchemas } from './providers/discord/webhook-events.js';
+export { feishuEventSchemas } from './providers/feishu/events.js';
 export { githubEventSchemas } from './providers/github/events.js';
 export { lineEventSchemas } from './providers/line/events.js';
 export { onebotEventSchemas } from './providers/onebot/events.js';

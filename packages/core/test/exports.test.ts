@@ -24,6 +24,7 @@ const CORE_BUDGET = 24;
 const SENDER_FACTORIES = [
   'discord',
   'discordEvents',
+  'feishu',
   'github',
   'hmac',
   'line',
@@ -38,7 +39,7 @@ const SENDER_FACTORIES = [
   'whatsapp',
 ];
 /** The same factory under a second name its users know it by. */
-const FACTORY_ALIASES: Readonly<Record<string, string>> = {};
+const FACTORY_ALIASES: Readonly<Record<string, string>> = { lark: 'feishu' };
 
 /** Everything else on the root: the receiver, errors, loggers, answers and senders' reply helpers. */
 const CORE = [
@@ -87,6 +88,7 @@ const ADAPTER = [
 const SCHEMAS = [
   'discordInteractionSchemas',
   'discordWebhookEventSchemas',
+  'feishuEventSchemas',
   'githubEventSchemas',
   'lineEventSchemas',
   'onebotEventSchemas',

@@ -17,6 +17,19 @@ export {
   discordRequest,
   signDiscord,
 } from '../providers/discord/kit/sign.js';
+export {
+  FEISHU_DEMO_TOKEN,
+  feishuFixtures,
+  feishuUrlVerification,
+} from '../providers/feishu/kit/fixtures.js';
+export { feishuKit } from '../providers/feishu/kit/index.js';
+export {
+  type FeishuRequestOptions,
+  type FeishuSigning,
+  feishuEncryptedBody,
+  feishuRequest,
+  signFeishu,
+} from '../providers/feishu/kit/sign.js';
 export { githubFixtures } from '../providers/github/kit/fixtures.js';
 export { githubKit } from '../providers/github/kit/index.js';
 export { type GithubDelivery, githubRequest, signGithub } from '../providers/github/kit/sign.js';

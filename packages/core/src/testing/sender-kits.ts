@@ -1,4 +1,5 @@
 import { discordEventsKit, discordKit } from '../providers/discord/kit/index.js';
+import { feishuKit } from '../providers/feishu/kit/index.js';
 import { githubKit } from '../providers/github/kit/index.js';
 import { hmacKit } from '../providers/hmac/kit/index.js';
 import { lineKit } from '../providers/line/kit/index.js';
@@ -34,6 +35,7 @@ export const senderKits: readonly SenderKit[] = [
   stripeKit,
   telegramKit,
   slackKit,
+  feishuKit,
 ];
 
 /** The kit for a provider name or an alias (`napcat`, `svix`), in any letter case. */
