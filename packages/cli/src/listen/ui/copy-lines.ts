@@ -64,8 +64,10 @@ export function deliverySendLine(delivery: Delivery, options: CopyLineOptions): 
     '--url',
     shellQuote(`${listener}${delivery.url}`),
   ];
-  if (sender.eventOutsideBody !== undefined && delivery.event !== undefined) {
-    words.push('--event', shellQuote(delivery.event));
+  // A refused delivery was never parsed, so its event name is unknown: left for the user to fill
+  // in, as listen's own example leaves `<body.json>`.
+  if (sender.eventOutsideBody !== undefined) {
+    words.push('--event', delivery.event === undefined ? '<event>' : shellQuote(delivery.event));
   }
   if (scheme !== undefined) words.push('--scheme', shellQuote(scheme));
   if (secret === 'variable') words.push('--secret', '"$HOOKGUARD_SECRET"');
