@@ -206,7 +206,8 @@ async function open(id) {
       replayResult.textContent = `replay failed: ${error.message}`;
     }
   };
-  panel.replaceChildren(
+  // Sections a delivery does not have (no diagnosis, no forward) are left out, not shown empty.
+  const sections = [
     el(
       'h2',
       {},
@@ -277,7 +278,9 @@ async function open(id) {
       el('button', { type: 'button', id: 'replay', text: 'replay', onclick: replay }),
     ),
     replayResult,
-  );
+  ];
+  panel.replaceChildren(...sections.filter((section) => section !== undefined));
+  panel.scrollTop = 0;
 }
 
 $('verdict').addEventListener('change', (event) => {
