@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordingServer, runCli, startCli } from './support/cli.js';
 import {
@@ -71,11 +72,21 @@ async function until<T>(check: () => T | undefined, timeoutMs = 5000): Promise<T
 
 describe('listen --ui: where the inspector is', () => {
   it('prints its URL in the start write, on 127.0.0.1 even when the listener faces the network', async () => {
-    const { listener, ui } = await inspect(['onebot', '--host', '0.0.0.0', '--secret', SECRET]);
+    const { listener, url, ui } = await inspect(['onebot', '--host', '0.0.0.0', '--secret', SECRET]);
     expect(listener.stdout.text).toMatch(
       /^listening on http:\/\/0\.0\.0\.0:\d+ .*\n {2}e\.g\. .*\ninspect at /,
     );
     expect(new URL(ui).hostname).toBe('127.0.0.1');
+    // Not on this machine's other addresses, which the webhook port now answers on.
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address?.family === 'IPv4' && !address.internal)?.address;
+    if (external !== undefined) {
+      await expect(rawRequest(`http://${external}:${new URL(ui).port}/`)).rejects.toMatchObject({
+        code: 'ECONNREFUSED',
+      });
+      expect((await rawRequest(`http://${external}:${new URL(url).port}/onebot`)).status).not.toBe(0);
+    }
     const page = await rawRequest(ui);
     expect(page.status).toBe(200);
     expect(page.body).toContain('<script src="/app.js"');
