@@ -17,6 +17,8 @@ import {
   writeForwardedAnswer,
 } from '../listen/forward.js';
 import { listeningProvider } from '../listen/listening-provider.js';
+import { type Inspector, startInspector } from '../listen/ui/server.js';
+import { createDeliveryStore } from '../listen/ui/store.js';
 import { senderNamed } from '../senders/registry.js';
 import { type SenderProfile, shortName } from '../senders/sender-profile.js';
 import type { Command } from './command.js';
@@ -29,7 +31,14 @@ const options = {
   host: { type: 'string' },
   reply: { type: 'string' },
   'forward-to': { type: 'string' },
+  ui: { type: 'boolean' },
+  'ui-port': { type: 'string' },
+  keep: { type: 'string' },
 } as const;
+
+/** Deliveries the inspector keeps by default, and at most: each may hold a body up to the body limit. */
+const KEEP_DEFAULT = 500;
+const KEEP_MAX = 5000;
 
 export const listenCommand: Command = {
   name: 'listen',
@@ -60,6 +69,13 @@ Options:
                   receiver refuses them as in production) and return the app's answer
                   to the sender; an app that is down or misses the sender's deadline:
                   see the CLI README
+  --ui            also serve an inspector page on http://127.0.0.1 (never another
+                  interface, whatever --host says): every delivery live, its verdict and
+                  the doctor's diagnosis, headers, raw and pretty body, the answer; filter,
+                  copy as curl or hookguard send, replay
+  --ui-port <n>   the inspector's port (default 0: a free one, printed at start)
+  --keep <n>      deliveries the inspector keeps, oldest dropped first (default ${KEEP_DEFAULT},
+                  at most ${KEEP_MAX})
   --json          one JSON object per delivery (NDJSON); save a refused one to a file
                   for \`hookguard doctor\`
   -h, --help      this text`,
@@ -71,6 +87,12 @@ Options:
     const host = values.host ?? '127.0.0.1';
     const reply = parseReply(values.reply);
     const target = parseForwardTo(values['forward-to']);
+    if (!values.ui && (values.keep !== undefined || values['ui-port'] !== undefined)) {
+      throw usageError('--keep and --ui-port go with --ui');
+    }
+    const keep = integerOption('keep', values.keep, { fallback: KEEP_DEFAULT, min: 1, max: KEEP_MAX });
+    const uiPort = integerOption('ui-port', values['ui-port'], { fallback: 0, min: 0, max: 65535 });
+    const store = values.ui ? createDeliveryStore(keep) : undefined;
     const { provider, note, secretForExample, doctor } = listeningProvider(sender, values, io.env);
     const out = createOutput(io, values.json);
     const server = await startServer(
@@ -82,14 +104,41 @@ Options:
         json: values.json === true,
         doctor,
         forward: target === undefined ? undefined : { target, sender, provider },
+        record: store === undefined ? undefined : (delivery, ms) => store.add(delivery, ms),
       },
       { port, host },
     );
     const { port: bound } = server.address() as AddressInfo;
     if (note) out.note(note);
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
-    if (values.json) io.stdout.write(`${JSON.stringify({ listening: url, provider: sender.name })}\n`);
-    else {
+    let inspector: Inspector | undefined;
+    try {
+      inspector =
+        store === undefined
+          ? undefined
+          : await startInspector(
+              {
+                store,
+                sender,
+                listener: loopbackUrl(host, bound),
+                secret: !secretForExample
+                  ? 'public-key'
+                  : secretOrigin(values.secret, io.env) === 'none'
+                    ? 'none'
+                    : 'variable',
+                scheme: values.scheme,
+              },
+              uiPort,
+            );
+    } catch (error) {
+      server.closeAllConnections();
+      server.close();
+      throw error;
+    }
+    if (values.json) {
+      const ui = inspector === undefined ? {} : { ui: inspector.url };
+      io.stdout.write(`${JSON.stringify({ listening: url, provider: sender.name, ...ui })}\n`);
+    } else {
       const listening = `${out.paint.bold(`listening on ${url}`)} for ${sender.sender} ${out.paint.dim('(any path; Ctrl-C stops)')}`;
       const hint = secretForExample
         ? `  e.g. ${exampleSendCommand({
@@ -101,9 +150,11 @@ Options:
         : `  ${shortName(sender)} signs with a private key; hookguard send cannot sign for this public key`;
       // One write: a reader that takes only the first line (`| head -1`) then leaves must not end
       // the listener on the second, before any delivery has arrived.
-      out.line(`${listening}\n${out.paint.dim(hint)}`);
+      const inspect = inspector === undefined ? '' : `\n${out.paint.bold(`inspect at ${inspector.url}`)}`;
+      out.line(`${listening}\n${out.paint.dim(hint)}${inspect}`);
     }
     await waitForStop(io);
+    await inspector?.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     return 0;
@@ -130,16 +181,19 @@ interface ListenSetup {
   readonly doctor: DoctorSetup;
   /** `--forward-to`: the app the deliveries go to, whose answers the sender gets. */
   readonly forward: ForwardSetup | undefined;
+  /** `--ui`: each delivery as printed, and how long its answer took, for the inspector. */
+  readonly record: ((delivery: Delivery, ms: number) => void) | undefined;
 }
 
 async function startServer(
-  { sender, provider, reply, out, json, doctor, forward }: ListenSetup,
+  { sender, provider, reply, out, json, doctor, forward, record }: ListenSetup,
   where: { port: number; host: string },
 ): Promise<Server> {
   // Every delivery, refused or not, is printed below; the default stderr warnings would repeat it.
   const receiver = createReceiver(provider, { logger: silentLogger });
   if (reply !== undefined) receiver.on('*', () => reply);
   const server = createServer((req, res) => {
+    const started = performance.now();
     receiveDelivery(req, sender, provider, receiver)
       .then(async (received) => {
         if (forward === undefined) return { delivery: received, answer: undefined };
@@ -157,7 +211,9 @@ async function startServer(
           // the sender must still get its answer first. The doctor runs then too: it never
           // delays the sender.
           res.once('finish', () => {
+            const ms = Math.round(performance.now() - started);
             const print = (shown: Delivery) => {
+              record?.(shown, ms);
               if (json) out.line(JSON.stringify(shown));
               else out.line(`${formatDelivery(shown, sender, out.paint)}\n`);
             };
@@ -189,6 +245,13 @@ async function startServer(
     server.listen(where.port, where.host, () => resolve());
   });
   return server;
+}
+
+/** Where this machine reaches the listener: loopback when it listens on every interface. */
+function loopbackUrl(host: string, port: number): string {
+  if (host === '0.0.0.0') return `http://127.0.0.1:${port}`;
+  if (host === '::') return `http://[::1]:${port}`;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 function waitForStop(io: CliIo): Promise<void> {

@@ -12,7 +12,7 @@ import type { Delivery } from './delivery.js';
 export const FORWARD_TIMEOUT_MS = 10_000;
 
 /** Connection-level headers (RFC 9110 §7.6.1): they describe one hop, never the message. */
-const HOP_BY_HOP = new Set([
+export const HOP_BY_HOP: ReadonlySet<string> = new Set([
   'connection',
   'keep-alive',
   'proxy-authenticate',
@@ -74,7 +74,7 @@ export async function forwardDelivery(
   const deadline = setup.provider.deadlineMs;
   const budget = Math.max(0, (deadline ?? FORWARD_TIMEOUT_MS) - (Date.now() - delivery.at.getTime()));
   const started = Date.now();
-  const result = await send(url, delivery, budget);
+  const result = await sendDelivery(url, delivery, budget);
   const ms = Date.now() - started;
   const event = delivery.event;
   if ('status' in result) {
@@ -115,9 +115,12 @@ function stand(outcome: 'unreachable' | 'timeout'): ForwardedAnswer {
   };
 }
 
-type SendResult = ForwardedAnswer | { readonly outcome: 'unreachable' | 'timeout'; readonly reason: string };
+export type SendResult =
+  | ForwardedAnswer
+  | { readonly outcome: 'unreachable' | 'timeout'; readonly reason: string };
 
-function send(url: URL, delivery: Delivery, budgetMs: number): Promise<SendResult> {
+/** The delivery's exact bytes and headers to `url`: the answer as it came, or why none came in time. */
+export function sendDelivery(url: URL, delivery: Delivery, budgetMs: number): Promise<SendResult> {
   const body = Buffer.from(delivery.bodyBase64, 'base64');
   return new Promise((resolve) => {
     const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {

@@ -1,0 +1,17 @@
+import type { Delivery } from '../delivery.js';
+
+/** What the page files a delivery under; its filter offers exactly these. */
+export type Verdict = 'verified' | 'refused' | 'unverified' | 'handshake';
+
+export const VERDICTS: readonly Verdict[] = ['verified', 'refused', 'unverified', 'handshake'];
+
+/**
+ * The verdict `listen` already printed, as one word: refused is anything neither verified nor let
+ * through without a secret, the rule `formatDelivery` uses; an accepted handshake is its own kind.
+ */
+export function verdictOf(delivery: Delivery): Verdict {
+  const refused = !delivery.verified && delivery.unverified === undefined;
+  if (refused) return 'refused';
+  if (delivery.handshake) return 'handshake';
+  return delivery.verified ? 'verified' : 'unverified';
+}
