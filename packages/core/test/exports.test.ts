@@ -52,6 +52,8 @@ const ROOT = [
   'token',
   'verify',
   'whatsapp',
+  'whatsappCloud',
+  'matrix',
 ];
 
 const ADAPTER = [
@@ -82,6 +84,8 @@ const SCHEMAS = [
   'slackEventSchemas',
   'tencentChatEventSchemas',
   'whatsappEventSchemas',
+  'whatsappCloudEventSchemas',
+  'matrixEventSchemas',
 ];
 
 /** Building blocks of the providers and the receiver: reachable from no entry point. */
