@@ -82,9 +82,11 @@ export function matrix(options: MatrixOptions): MatrixProvider {
       if (matrixRoute(input.method, input.path).kind === 'unrecognized') return UNRECOGNIZED;
       return parseJsonBody(input.body);
     },
-    handshake(payload, input) {
-      if (payload === UNRECOGNIZED) return unrecognizedResponse();
-      return matrixRoute(input.method, input.path).kind === 'ping' ? ok() : undefined;
+    // A GET is never decoded, so the route decides rather than the decoded marker.
+    handshake(_payload, input) {
+      const { kind } = matrixRoute(input.method, input.path);
+      if (kind === 'unrecognized') return unrecognizedResponse();
+      return kind === 'ping' ? ok() : undefined;
     },
     /** A transaction body without an `events` array, read as one event of it. */
     parse: (payload, input) => parseEvent(payload, { txnId: txnIdOf(input), ephemeral: false }, 0),
