@@ -12,6 +12,7 @@ import {
   type HmacOptions,
   hmac,
   line,
+  matrix,
   msgText,
   onebot,
   plainText,
@@ -27,6 +28,7 @@ import {
   tencentChat,
   token,
   whatsapp,
+  whatsappCloud,
 } from '@hookguard/core';
 
 export interface ExampleConfig {
@@ -55,6 +57,12 @@ export interface ExampleConfig {
   readonly telegramSecretToken: string;
   /** The Slack app's Signing Secret (Basic Information → App Credentials). */
   readonly slackSigningSecret: string;
+  /** The Meta app's App Secret (App Dashboard → App settings → Basic), for WhatsApp Cloud API webhooks. */
+  readonly whatsappCloudAppSecret: string;
+  /** The Verify token typed into the app's WhatsApp webhook configuration. */
+  readonly whatsappCloudVerifyToken: string;
+  /** The `hs_token` of the Matrix application service's registration file. */
+  readonly matrixHsToken: string;
   readonly quiet?: boolean;
 }
 
@@ -78,6 +86,10 @@ const DEMO: Record<string, string> = {
   STRIPE_WEBHOOK_SECRET: 'whsec_hookguard-demo-stripe',
   TELEGRAM_SECRET_TOKEN: 'hookguard-demo-telegram',
   SLACK_SIGNING_SECRET: 'hookguard-demo-slack',
+  WHATSAPP_CLOUD_APP_SECRET: 'hookguard-demo-whatsapp-cloud',
+  // The CLI checks Meta's GET with the secret it signs with, so the demo uses one value for both.
+  WHATSAPP_CLOUD_VERIFY_TOKEN: 'hookguard-demo-whatsapp-cloud',
+  MATRIX_HS_TOKEN: 'hookguard-demo-matrix',
 };
 
 /** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
@@ -106,6 +118,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     stripeSecret: read('STRIPE_WEBHOOK_SECRET'),
     telegramSecretToken: read('TELEGRAM_SECRET_TOKEN'),
     slackSigningSecret: read('SLACK_SIGNING_SECRET'),
+    whatsappCloudAppSecret: read('WHATSAPP_CLOUD_APP_SECRET'),
+    whatsappCloudVerifyToken: read('WHATSAPP_CLOUD_VERIFY_TOKEN'),
+    matrixHsToken: read('MATRIX_HS_TOKEN'),
   };
   return { config, demo };
 }
@@ -123,6 +138,8 @@ export const ACME_CI = {
 export interface Mount {
   readonly path: string;
   readonly receiver: ReceiverLike;
+  /** Answer `path` and every path below it: Matrix appends the spec's paths to its URL. */
+  readonly prefix?: boolean;
 }
 
 /** One receiver per sender, each at its own path. */
@@ -258,6 +275,27 @@ export function createReceivers(config: ExampleConfig): Mount[] {
       log('slack mention', body.event.user, body.event.text, context.meta.retryNum ?? '');
     });
 
+  // Meta's GET check answers itself; each message and status of a delivery is its own event.
+  const whatsappCloudBot = createReceiver(
+    whatsappCloud({ appSecret: config.whatsappCloudAppSecret, verifyToken: config.whatsappCloudVerifyToken }),
+    options,
+  )
+    .on('messages.text', (message, context) => {
+      log('whatsapp cloud message', context.meta.contact?.profile?.name ?? message.from, message.text.body);
+    })
+    .on('statuses', (status) => {
+      log('whatsapp cloud status', status.id, status.status);
+    });
+
+  // Mounted on a prefix: the homeserver PUTs /_matrix/app/v1/transactions/{txnId} below its URL.
+  const matrixBot = createReceiver(matrix({ hsToken: config.matrixHsToken }), options)
+    .on('m.room.message.m.text', (event, context) => {
+      log('matrix message', event.sender, event.content.body, context.meta.txnId);
+    })
+    .on('m.room.member', (event) => {
+      log('matrix membership', event.state_key, event.content.membership);
+    });
+
   return [
     { path: '/onebot', receiver: onebotBot },
     { path: '/whatsapp', receiver: whatsappBot },
@@ -273,5 +311,7 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/stripe', receiver: stripeBot },
     { path: '/telegram', receiver: telegramBot },
     { path: '/slack', receiver: slackBot },
+    { path: '/whatsapp-cloud', receiver: whatsappCloudBot },
+    { path: '/matrix', receiver: matrixBot, prefix: true },
   ];
 }

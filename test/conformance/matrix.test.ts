@@ -13,6 +13,8 @@ const text = matrixFixtures['m.room.message.m.text'];
 const member = matrixFixtures['m.room.member'];
 const typing = matrixFixtures['m.typing'];
 const body = (value: unknown) => matrixJson(value);
+const eventIdOf = (transaction: { events: object[] }) =>
+  (transaction.events[0] as { event_id: string }).event_id;
 const bearer = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
 
 describe.each(adapters.map((adapter) => [adapter.name, adapter] as const))(
@@ -48,8 +50,8 @@ describe.each(adapters.map((adapter) => [adapter.name, adapter] as const))(
       expect(response.status).toBe(200);
       expect(response.json()).toEqual({});
       expect(seen).toEqual([
-        { name: 'm.room.message.m.text', txnId: 'txn/1', ephemeral: false, key: text.events[0]!.event_id },
-        { name: 'm.room.member', txnId: 'txn/1', ephemeral: false, key: member.events[0]!.event_id },
+        { name: 'm.room.message.m.text', txnId: 'txn/1', ephemeral: false, key: eventIdOf(text) },
+        { name: 'm.room.member', txnId: 'txn/1', ephemeral: false, key: eventIdOf(member) },
         { name: 'm.typing', txnId: 'txn/1', ephemeral: true, key: 'txn/1:ephemeral:0' },
       ]);
     });
