@@ -13,6 +13,7 @@ import {
   type HmacOptions,
   hmac,
   line,
+  matrix,
   msgText,
   onebot,
   plainText,
@@ -28,6 +29,7 @@ import {
   tencentChat,
   token,
   whatsapp,
+  whatsappCloud,
 } from '@hookguard/core';
 
 export interface ExampleConfig {
@@ -59,6 +61,12 @@ export interface ExampleConfig {
   /** The Feishu/Lark app's Encrypt Key and Verification Token (Events & Callbacks → Encryption Strategy). */
   readonly feishuEncryptKey: string;
   readonly feishuVerificationToken: string;
+  /** The Meta app's App Secret (App Dashboard → App settings → Basic), for WhatsApp Cloud API webhooks. */
+  readonly whatsappCloudAppSecret: string;
+  /** The Verify token typed into the app's WhatsApp webhook configuration. */
+  readonly whatsappCloudVerifyToken: string;
+  /** The `hs_token` of the Matrix application service's registration file. */
+  readonly matrixHsToken: string;
   readonly quiet?: boolean;
 }
 
@@ -84,6 +92,10 @@ const DEMO: Record<string, string> = {
   SLACK_SIGNING_SECRET: 'hookguard-demo-slack',
   FEISHU_ENCRYPT_KEY: 'hookguard-demo-feishu',
   FEISHU_VERIFICATION_TOKEN: 'hookguard-demo-feishu-token',
+  WHATSAPP_CLOUD_APP_SECRET: 'hookguard-demo-whatsapp-cloud',
+  // The CLI checks Meta's GET with the secret it signs with, so the demo uses one value for both.
+  WHATSAPP_CLOUD_VERIFY_TOKEN: 'hookguard-demo-whatsapp-cloud',
+  MATRIX_HS_TOKEN: 'hookguard-demo-matrix',
 };
 
 /** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
@@ -114,6 +126,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     slackSigningSecret: read('SLACK_SIGNING_SECRET'),
     feishuEncryptKey: read('FEISHU_ENCRYPT_KEY'),
     feishuVerificationToken: read('FEISHU_VERIFICATION_TOKEN'),
+    whatsappCloudAppSecret: read('WHATSAPP_CLOUD_APP_SECRET'),
+    whatsappCloudVerifyToken: read('WHATSAPP_CLOUD_VERIFY_TOKEN'),
+    matrixHsToken: read('MATRIX_HS_TOKEN'),
   };
   return { config, demo };
 }
@@ -131,6 +146,8 @@ export const ACME_CI = {
 export interface Mount {
   readonly path: string;
   readonly receiver: ReceiverLike;
+  /** Answer `path` and every path below it: Matrix appends the spec's paths to its URL. */
+  readonly prefix?: boolean;
 }
 
 /** One receiver per sender, each at its own path. */
@@ -277,6 +294,26 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     .on('card.action.trigger', (body) => ({
       toast: { type: 'success', content: `Got ${body.event.action.tag}` },
     }));
+  // Meta's GET check answers itself; each message and status of a delivery is its own event.
+  const whatsappCloudBot = createReceiver(
+    whatsappCloud({ appSecret: config.whatsappCloudAppSecret, verifyToken: config.whatsappCloudVerifyToken }),
+    options,
+  )
+    .on('messages.text', (message, context) => {
+      log('whatsapp cloud message', context.meta.contact?.profile?.name ?? message.from, message.text.body);
+    })
+    .on('statuses', (status) => {
+      log('whatsapp cloud status', status.id, status.status);
+    });
+
+  // Mounted on a prefix: the homeserver PUTs /_matrix/app/v1/transactions/{txnId} below its URL.
+  const matrixBot = createReceiver(matrix({ hsToken: config.matrixHsToken }), options)
+    .on('m.room.message.m.text', (event, context) => {
+      log('matrix message', event.sender, event.content.body, context.meta.txnId);
+    })
+    .on('m.room.member', (event) => {
+      log('matrix membership', event.state_key, event.content.membership);
+    });
 
   return [
     { path: '/onebot', receiver: onebotBot },
@@ -294,5 +331,7 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/telegram', receiver: telegramBot },
     { path: '/slack', receiver: slackBot },
     { path: '/feishu', receiver: feishuBot },
+    { path: '/whatsapp-cloud', receiver: whatsappCloudBot },
+    { path: '/matrix', receiver: matrixBot, prefix: true },
   ];
 }

@@ -8,7 +8,10 @@ import type { Mount } from '../common/receivers.js';
  */
 export function createApp(mounts: readonly Mount[], options: FastifyServerOptions = {}): FastifyInstance {
   const app = Fastify(options);
-  for (const { path, receiver } of mounts) app.register(fastifyWebhook, { receiver, path });
+  // A prefix mount (Matrix) is a wildcard route: `/matrix/*`.
+  for (const { path, receiver, prefix } of mounts) {
+    app.register(fastifyWebhook, { receiver, path: prefix ? `${path}/*` : path });
+  }
   app.get('/healthz', async () => ({ ok: true }));
   return app;
 }

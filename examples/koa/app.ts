@@ -8,7 +8,9 @@ export function createApp(mounts: readonly Mount[]): Koa {
   const router = new Router();
   // `all`, so a GET to a webhook URL gets hookguard's JSON 405 rather than a 404 or 405 page.
   // No body parser runs on these routes: hookguard reads the exact bytes itself.
-  for (const { path, receiver } of mounts) router.all(path, koaWebhook(receiver));
+  // A prefix mount (Matrix) takes the path and everything below it: `{*rest}` in @koa/router 15.
+  for (const { path, receiver, prefix } of mounts)
+    router.all(prefix ? `${path}/{*rest}` : path, koaWebhook(receiver));
   router.get('/healthz', (ctx) => {
     ctx.body = { ok: true };
   });

@@ -93,7 +93,7 @@ describe.each(adapters.map((adapter) => [adapter.name, adapter] as const))(
         const slot = swappable();
         let server: Listening;
         beforeAll(async () => {
-          server = await adapter.serve(slot.target, PATH);
+          server = await adapter.serve(slot.target, PATH, sender.mount);
         });
         afterAll(async () => {
           await server.close();
@@ -121,7 +121,9 @@ describe.each(adapters.map((adapter) => [adapter.name, adapter] as const))(
             expect(answer.status, answer.text).toBe(expected.status);
           }
           if (expected.code !== undefined) {
-            expect(JSON.parse(answer.text)).toMatchObject({ error: { code: expected.code } });
+            expect(JSON.parse(answer.text)).toMatchObject(
+              sender.errorBody(expected.code, expect.any(String)) as object,
+            );
             expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
           }
           for (const [name, value] of Object.entries(expected.headers ?? {})) {

@@ -73,9 +73,12 @@ function unknownEvent(sender: FuzzSender, fields: string): { name: string; text:
 
 /** Signs exactly these bytes as the sender would, for the event name it gives outside the body. */
 export function signed(sender: FuzzSender, body: Uint8Array, name?: string): BadRequest {
-  const { url, headers } = sender.sign(body, { event: name });
-  return { url, headers, body };
+  const { method, url, headers } = sender.sign(body, { event: name });
+  return { ...(method === 'POST' ? {} : { method }), url, headers, body };
 }
+
+/** The methods the sender's provider takes: POST unless it says (Matrix PUTs, Meta GETs its check). */
+const methodsOf = (sender: FuzzSender): readonly string[] => sender.provider().methods ?? ['POST'];
 
 /** The raw payload a handler got: a known event is the payload, an unknown one wraps it. */
 export function payloadOf(seen: Seen): Record<string, unknown> {
@@ -226,13 +229,20 @@ export const bodyRows: readonly BadInputRow[] = [
   ...['GET', 'PUT', 'DELETE'].map(
     (method): BadInputRow => ({
       title: `${method} instead of POST`,
-      decision: '405 METHOD_NOT_ALLOWED with Allow: POST, before the proof is checked.',
+      decision:
+        '405 METHOD_NOT_ALLOWED with Allow: POST (or the methods the sender uses), before the proof is checked.',
+      // Only where the sender does not use the method itself (Matrix PUTs, Meta GETs its check).
+      appliesTo: (sender) => !methodsOf(sender).includes(method),
       request: (sender) => {
         const { name, text } = known(sender);
         const request = signed(sender, utf8(text), name) as Extract<BadRequest, { url: string }>;
         return { ...request, method, body: method === 'GET' ? new Uint8Array(0) : request.body };
       },
-      expect: () => ({ status: 405, code: 'METHOD_NOT_ALLOWED', headers: { allow: 'POST' } }),
+      expect: (sender) => ({
+        status: 405,
+        code: 'METHOD_NOT_ALLOWED',
+        headers: { allow: methodsOf(sender).join(', ') },
+      }),
       handlerCalls: 0,
     }),
   ),
@@ -545,18 +555,27 @@ export const slackRows: readonly BadInputRow[] = [
 function withRepeatedHeader(sender: FuzzSender, name: string): BadRequest {
   const { name: event, text } = known(sender);
   const body = utf8(text);
-  const { url, headers: signedHeaders } = sender.sign(body, { event });
+  const { method, url, headers: signedHeaders } = sender.sign(body, { event });
   const headers: [string, string][] = [
     ...Object.entries(signedHeaders),
     [name, signedHeaders[name]!],
     ['content-length', String(body.length)],
   ];
-  return { wire: [head('POST', url, headers), body] };
+  return { wire: [head(method, url, headers), body] };
 }
 
 /** Every copy is read, so a repeated token reads as "t, t" and a repeated signature as no signature. */
 const repeatedProofCode = (sender: FuzzSender) =>
-  sender.name === 'token' || sender.name === 'bearer' ? 'SIGNATURE_MISMATCH' : 'SIGNATURE_MALFORMED';
+  sender.name === 'token' || sender.name === 'bearer' || sender.name === 'matrix'
+    ? 'SIGNATURE_MISMATCH'
+    : 'SIGNATURE_MALFORMED';
+
+/** What the two token senders below share with hookguard's own form of errors. */
+const plainToken = {
+  mount: 'exact',
+  forgedStatus: 401,
+  errorBody: (code: string, message: unknown) => ({ error: { code, message } }),
+} as const;
 
 /**
  * `Authorization: Bearer <token>`: Node keeps only the first Authorization (and Content-Type,
@@ -567,6 +586,7 @@ export const bearerSender: FuzzSender = {
   provider: () =>
     token({ header: 'authorization', prefix: 'Bearer ', secret: SECRET, event: { body: 'object_kind' } }),
   sign: (_body, { secret = SECRET } = {}) => ({
+    method: 'POST',
     url: PATH,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
   }),
@@ -575,6 +595,7 @@ export const bearerSender: FuzzSender = {
   bodyCovered: false,
   fixtures: [['push', { object_kind: 'push', ref: 'refs/heads/main' }]],
   handshakes: [],
+  ...plainToken,
 };
 
 /** `?token=<token>`, as senders that cannot set headers post it. */
@@ -582,6 +603,7 @@ export const queryTokenSender: FuzzSender = {
   name: 'query token',
   provider: () => token({ query: 'token', secret: SECRET, event: { body: 'object_kind' } }),
   sign: (_body, { secret = SECRET } = {}) => ({
+    method: 'POST',
     url: `${PATH}?token=${encodeURIComponent(secret)}`,
     headers: { 'content-type': 'application/json' },
   }),
@@ -590,6 +612,7 @@ export const queryTokenSender: FuzzSender = {
   bodyCovered: false,
   fixtures: [['push', { object_kind: 'push', ref: 'refs/heads/main' }]],
   handshakes: [],
+  ...plainToken,
 };
 
 /**
@@ -605,7 +628,11 @@ export const repeatedProofRows: readonly BadInputRow[] = [
       '(SIGNATURE_MALFORMED) or no token (SIGNATURE_MISMATCH). Never "first wins".',
     appliesTo: (sender) => sender.proof.proof !== undefined,
     request: (sender) => withRepeatedHeader(sender, sender.proof.proof!),
-    expect: (sender) => ({ status: 401, code: repeatedProofCode(sender) }),
+    // A token that does not match is the sender's forged status (Matrix: 403 M_FORBIDDEN).
+    expect: (sender) => ({
+      status: repeatedProofCode(sender) === 'SIGNATURE_MISMATCH' ? sender.forgedStatus : 401,
+      code: repeatedProofCode(sender),
+    }),
     handlerCalls: 0,
   },
   {
@@ -655,11 +682,12 @@ export const handshakeRows: readonly BadInputRow[] = [
       'so a forger cannot make the endpoint answer (QQ: sign a validation token) for it.',
     appliesTo: (sender) => sender.handshakes.length > 0,
     request: (sender) => {
-      const body = utf8(JSON.stringify(sender.handshakes[0]!.body));
-      const { url, headers } = sender.sign(body, { secret: otherSecretOf(sender) });
-      return { url, headers, body };
+      const [handshake] = sender.handshakes;
+      const body = utf8(JSON.stringify(handshake!.body));
+      return { ...signedAs(sender, body, { event: handshake!.event, secret: otherSecretOf(sender) }) };
     },
-    expect: () => ({ status: 401, code: 'SIGNATURE_MISMATCH' }),
+    // Matrix and Meta answer a wrong token 403.
+    expect: (sender) => ({ status: sender.handshakes[0]!.forgedStatus, code: 'SIGNATURE_MISMATCH' }),
     handlerCalls: 0,
   },
   {
@@ -667,22 +695,36 @@ export const handshakeRows: readonly BadInputRow[] = [
     decision:
       "the handshake's own answer, no handler: the check is read, verified and answered like any " +
       'body, whatever its chunking (a sender SDK that assumes Content-Length is the failure this row guards).',
-    appliesTo: (sender) => sender.handshakes.length > 0,
+    // A check with a body to chunk: Meta's GET has none.
+    appliesTo: (sender) =>
+      sender.handshakes.length > 0 &&
+      sender.sign(new Uint8Array(), { event: sender.handshakes[0]!.event }).method !== 'GET',
     request: (sender) => {
       const body = Buffer.from(JSON.stringify(sender.handshakes[0]!.body));
-      const lines = [...Object.entries(sender.sign(body).headers), ['transfer-encoding', 'chunked'] as const];
+      const { method, url, headers } = sender.sign(body, { event: sender.handshakes[0]!.event });
+      const lines = [...Object.entries(headers), ['transfer-encoding', 'chunked'] as const];
       const wire = Buffer.concat([
         ...[...body].map((byte) =>
           Buffer.concat([Buffer.from('1\r\n'), Buffer.from([byte]), Buffer.from('\r\n')]),
         ),
         Buffer.from('0\r\n\r\n'),
       ]);
-      return { wire: [head('POST', PATH, lines), wire] };
+      return { wire: [head(method, url, lines), wire] };
     },
     expect: (sender) => ({ status: sender.handshakes[0]!.status }),
     handlerCalls: 0,
   },
 ];
+
+/** `signed`, with the sign options (event, secret) given. */
+function signedAs(
+  sender: FuzzSender,
+  body: Uint8Array,
+  options: { readonly event: string; readonly secret: string },
+): BadRequest {
+  const { method, url, headers } = sender.sign(body, options);
+  return { method, url, headers, body: method === 'GET' ? new Uint8Array() : body };
+}
 
 /** Another secret in the sender's format (any text where any text is one), the same every run. */
 function otherSecretOf(sender: FuzzSender): string {

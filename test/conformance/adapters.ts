@@ -11,10 +11,16 @@ import { Hono } from 'hono';
 import Koa from 'koa';
 import { type Listening, listen } from '../support/http.js';
 
+/**
+ * `exact`: the receiver answers one path. `prefix`: it answers `path` and every path below it, for
+ * a sender that appends its own (Matrix): each app mounts it the way docs/senders.md shows.
+ */
+export type Mount = 'exact' | 'prefix';
+
 /** One way users mount a receiver: a real app of that framework, listening on loopback. */
 export interface Adapter {
   readonly name: string;
-  serve(receiver: ReceiverLike, path: string): Promise<Listening>;
+  serve(receiver: ReceiverLike, path: string, mount?: Mount): Promise<Listening>;
 }
 
 /**
@@ -24,17 +30,18 @@ export interface Adapter {
 export const adapters: readonly Adapter[] = [
   {
     name: 'express',
-    serve(receiver, path) {
+    serve(receiver, path, mount = 'exact') {
       const app = express();
-      app.all(path, expressWebhook(receiver));
+      if (mount === 'prefix') app.use(path, expressWebhook(receiver));
+      else app.all(path, expressWebhook(receiver));
       return listen(app);
     },
   },
   {
     name: 'koa',
-    serve(receiver, path) {
+    serve(receiver, path, mount = 'exact') {
       const router = new Router();
-      router.all(path, koaWebhook(receiver));
+      router.all(mount === 'prefix' ? `${path}/{*rest}` : path, koaWebhook(receiver));
       const app = new Koa().use(router.routes());
       // Koa logs every error of a request's socket. A row that sends bytes after the body
       // (Content-Length too small) expects Node's HTTP parser to refuse them (400, connection
@@ -48,18 +55,18 @@ export const adapters: readonly Adapter[] = [
   },
   {
     name: 'fastify',
-    async serve(receiver, path) {
+    async serve(receiver, path, mount = 'exact') {
       const app = Fastify();
-      await app.register(fastifyWebhook, { receiver, path });
+      await app.register(fastifyWebhook, { receiver, path: mount === 'prefix' ? `${path}/*` : path });
       const url = await app.listen({ port: 0, host: '127.0.0.1' });
       return { url, server: app.server, close: () => app.close() };
     },
   },
   {
     name: 'fetch (hono)',
-    async serve(receiver, path) {
+    async serve(receiver, path, mount = 'exact') {
       const app = new Hono();
-      app.all(path, (c) => receiver.fetch(c.req.raw));
+      app.all(mount === 'prefix' ? `${path}/*` : path, (c) => receiver.fetch(c.req.raw));
       const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
       await new Promise<void>((resolve) => server.once('listening', resolve));
       const { port } = server.address() as AddressInfo;

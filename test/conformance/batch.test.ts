@@ -23,7 +23,12 @@ describe.each(batched.map((kit) => [kit.name, kit] as const))('batches: %s', (_n
   const batchOf = (...indices: number[]) => {
     const body = row.serialise(kit.batch.combine(indices.map(fixture)));
     const delivery = row.deliver(body, names[indices[0]!]!);
-    return { headers: delivery.headers, body: delivery.body };
+    return {
+      method: delivery.method,
+      path: delivery.path ?? '',
+      headers: delivery.headers,
+      body: delivery.body,
+    };
   };
 
   describe.each(adapters.map((adapter) => [adapter.name, adapter] as const))('%s', (_adapter, adapter) => {
@@ -36,9 +41,12 @@ describe.each(batched.map((kit) => [kit.name, kit] as const))('batches: %s', (_n
           if (failing.has(name)) throw new Error('handler down');
         });
       }
-      const server = await adapter.serve(receiver, row.path);
+      const server = await adapter.serve(receiver, row.path, row.mount);
       const deliver = (batch: ReturnType<typeof batchOf>) =>
-        post(`${server.url}${row.path}`, batch.body, { headers: batch.headers });
+        post(`${server.url}${row.path}${batch.path}`, batch.body, {
+          headers: batch.headers,
+          ...(batch.method ? { method: batch.method } : {}),
+        });
       return { calls, server, deliver };
     }
 
@@ -60,7 +68,7 @@ describe.each(batched.map((kit) => [kit.name, kit] as const))('batches: %s', (_n
         const batch = batchOf(0, 1, 2);
         const first = await deliver(batch);
         expect(first.status).toBe(500);
-        expect(first.json()).toMatchObject({ error: { code: 'HANDLER_FAILED' } });
+        expect(first.json()).toMatchObject(row.errorBody('HANDLER_FAILED', expect.any(String)) as object);
         expect(calls).toEqual(names);
         failing.clear();
         const retry = await deliver(batch);

@@ -31,7 +31,7 @@ function answerOf(response: RawResponse): Answer {
 
 async function run(scenario: Scenario, baseUrl: string): Promise<RawResponse[]> {
   const { request } = scenario;
-  const url = `${baseUrl}${scenario.row.path}${request.query ? `?${request.query}` : ''}`;
+  const url = `${baseUrl}${scenario.row.path}${request.path ?? ''}${request.query ? `?${request.query}` : ''}`;
   const responses: RawResponse[] = [];
   for (let i = 0; i < (scenario.sends ?? 1); i++) {
     responses.push(
@@ -45,14 +45,21 @@ async function run(scenario: Scenario, baseUrl: string): Promise<RawResponse[]> 
   return responses;
 }
 
-function expectAnswer(response: RawResponse, expected: Scenario['expect']): void {
+function expectAnswer(response: RawResponse, scenario: Scenario): void {
+  const expected = scenario.expect;
   expect(response.status).toBe(expected.status);
   if (expected.json !== undefined) expect(response.json()).toEqual(expected.json);
   if (expected.code !== undefined) {
-    expect(response.json()).toMatchObject({ error: { code: expected.code } });
+    expect(response.json()).toMatchObject(
+      scenario.row.errorBody(expected.code, expect.any(String)) as object,
+    );
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
   }
-  if (expected.json === undefined && expected.code === undefined) {
+  if (expected.text !== undefined) {
+    expect(response.text).toBe(expected.text);
+    expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
+  }
+  if (expected.json === undefined && expected.code === undefined && expected.text === undefined) {
     expect(response.text).toBe('');
     expect(response.headers['content-type']).toBeUndefined();
   }
@@ -73,10 +80,10 @@ describe.each(scenarios.map((scenario) => [scenario.title, scenario] as const))(
         return handler(event) as never;
       });
     }
-    const server = await adapter.serve(receiver, scenario.row.path);
+    const server = await adapter.serve(receiver, scenario.row.path, scenario.row.mount);
     try {
       const responses = await run(scenario, server.url);
-      for (const response of responses) expectAnswer(response, scenario.expect);
+      for (const response of responses) expectAnswer(response, scenario);
       expect(handlerCalls).toBe(scenario.handlerCalls);
       answers.set(adapter.name, answerOf(responses[0]!));
     } finally {

@@ -1,10 +1,14 @@
 import { createReceiver, type Receiver, type ReceiverOptions } from '@hookguard/core';
-import type { ExpectedAnswers, SenderKit } from '@hookguard/core/testing';
+import { type ExpectedAnswers, errorBodyOf, type SenderKit } from '@hookguard/core/testing';
 
 export type { ExpectedAnswer, NamedEvent, ReplyForm } from '@hookguard/core/testing';
 
 /** What a sender puts on the wire: the query string (Tencent signs there), headers and body. */
 export interface Delivery {
+  /** The sender's method when it is not POST (Matrix's PUT, Meta's GET check). */
+  readonly method?: string;
+  /** The sender's own path below the mount (Matrix's `/_matrix/app/v1/transactions/{txnId}`). */
+  readonly path?: string;
   readonly query?: string;
   readonly headers: Record<string, string>;
   readonly body: string | Uint8Array;
@@ -16,16 +20,20 @@ type Deliver = (body: string, name: string) => Delivery;
  * One sender, as the matrix drives it: built from the sender's kit by `rowFromKit`, so a new
  * kit in `senderKits` is driven through every scenario and adapter with nothing added here.
  */
-export interface ProviderRow extends Omit<ExpectedAnswers, 'forgedCode' | 'unsignedCode'> {
+export interface ProviderRow extends Omit<ExpectedAnswers, 'forgedCode' | 'unsignedCode' | 'forgedStatus'> {
   readonly name: string;
   readonly path: string;
+  /** `prefix`: the sender appends its own paths to `path`, so the app mounts everything below it. */
+  readonly mount: 'exact' | 'prefix';
+  /** The error body this sender gets for hookguard's `code` (`message` may be a matcher). */
+  errorBody(code: string, message: unknown): unknown;
   receiver(options?: ReceiverOptions): Receiver;
   /** The body bytes exactly as the sender serialises an event. */
   serialise(payload: unknown): string;
   /** An authentic delivery of these exact bytes. */
   readonly deliver: Deliver;
-  /** A delivery whose proof does not match, and the 401 code it earns. */
-  readonly forged: { readonly deliver: Deliver; readonly code: string };
+  /** A delivery whose proof does not match, and the status (401, Matrix 403) and code it earns. */
+  readonly forged: { readonly deliver: Deliver; readonly code: string; readonly status: number };
   /** A delivery with no proof at all, and the 401 code it earns. */
   readonly unsigned: { readonly deliver: Deliver; readonly code: string };
 }
@@ -51,17 +59,26 @@ export function rowFromKit(kit: SenderKit): ProviderRow {
         request.headers.map(([header, value]) => [header.toLowerCase(), value]),
       );
       const query = new URLSearchParams(request.query as [string, string][]).toString();
-      return { ...(query ? { query } : {}), headers, body };
+      return {
+        ...(request.method ? { method: request.method } : {}),
+        ...(request.path ? { path: request.path } : {}),
+        ...(query ? { query } : {}),
+        headers,
+        // The sender's bytes: Meta's GET check carries none, whatever the fixture.
+        body: request.method === 'GET' ? '' : body,
+      };
     };
-  const { forgedCode, unsignedCode, ...answers } = kit.answers;
+  const { forgedCode, unsignedCode, forgedStatus, ...answers } = kit.answers;
   return {
     ...answers,
     name: kit.name,
     path: kit.path,
+    mount: kit.mount ?? 'exact',
+    errorBody: (code, message) => errorBodyOf(kit, code, message),
     receiver: (options) => widen(createReceiver(kit.provider(kit.secret.demo), options)),
     serialise: (payload) => Buffer.from(kit.encode(payload)).toString('utf8'),
     deliver: signedWith(kit.secret.demo),
-    forged: { deliver: signedWith(otherSecret(kit)), code: forgedCode },
+    forged: { deliver: signedWith(otherSecret(kit)), code: forgedCode, status: forgedStatus ?? 401 },
     unsigned: { deliver: signedWith(undefined), code: unsignedCode },
   };
 }

@@ -54,7 +54,7 @@ export function senderScenarios(row: ProviderRow): Scenario[] {
       row,
       handlers: [['unknown', nothing]],
       request: row.forged.deliver(row.serialise(handshake.event.payload), handshake.event.name),
-      expect: { status: 401, code: row.forged.code },
+      expect: handshake.forged ?? { status: row.forged.status, code: row.forged.code },
       handlerCalls: 0,
     },
   ]);
@@ -73,7 +73,7 @@ export function senderScenarios(row: ProviderRow): Scenario[] {
       row,
       handlers: [['*', nothing]],
       request: row.forged.deliver(row.serialise(row.sample.payload), row.sample.name),
-      expect: { status: 401, code: row.forged.code },
+      expect: { status: row.forged.status, code: row.forged.code },
       handlerCalls: 0,
     },
     {
@@ -114,7 +114,7 @@ export function senderScenarios(row: ProviderRow): Scenario[] {
       request: authentic,
       expect: {
         status: 500,
-        json: { error: { code: 'HANDLER_FAILED', message: 'The webhook handler failed' } },
+        json: row.errorBody('HANDLER_FAILED', 'The webhook handler failed'),
       },
       handlerCalls: 1,
     },
@@ -157,9 +157,7 @@ export function transportScenarios(row: ProviderRow): Scenario[] {
   const oversize = row.deliver(row.serialise(padded), row.sample.name);
   const tooLarge = {
     status: 413,
-    json: {
-      error: { code: 'BODY_TOO_LARGE', message: `Request body is larger than the ${SMALL_LIMIT}-byte limit` },
-    },
+    json: row.errorBody('BODY_TOO_LARGE', `Request body is larger than the ${SMALL_LIMIT}-byte limit`),
   };
   const encoded = (encoding: string, bytes: Uint8Array): WireRequest => ({
     ...authentic,

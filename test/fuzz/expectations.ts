@@ -22,7 +22,12 @@ export function expectWellFormed(response: WebhookResponse, secrets: readonly st
   }
   for (const secret of secrets) expect(response.body).not.toContain(secret);
   if (response.status >= 400) {
-    const error = (JSON.parse(response.body) as { error: { code: unknown; message: unknown } }).error;
+    const body = JSON.parse(response.body) as { error: unknown; errcode?: unknown };
+    // hookguard's `{"error": {"code", "message"}}`, or a sender's own form: Matrix's `{"errcode", "error"}`.
+    const error = (body.errcode === undefined ? body.error : { code: body.errcode, message: body.error }) as {
+      code: unknown;
+      message: unknown;
+    };
     expect(error.code).toMatch(/^[A-Z_]+$/);
     expect(typeof error.message).toBe('string');
     expect(response.body).not.toMatch(/\n\s+at /); // no stack trace

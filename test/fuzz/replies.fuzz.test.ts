@@ -36,18 +36,20 @@ describe.each(senders.map((sender) => [sender.name, sender] as const))(
       async () => {
         const [name, body] = sender.fixtures[0]!;
         const bytes = utf8(JSON.stringify(body));
-        const { url, headers } = sender.sign(bytes, { event: name });
+        const { method, url, headers } = sender.sign(bytes, { event: name });
         await fc.assert(
           fc.asyncProperty(reply, async (value) => {
             const receiver = createReceiver(sender.provider(), { logger: silentLogger, now: () => NOW }).on(
               '*',
               () => value as never,
             );
-            const response = await receiver.handle({ method: 'POST', url, headers, body: bytes });
+            const response = await receiver.handle({ method, url, headers, body: bytes });
             expectWellFormed(response, [SECRET]);
             if (response.status >= 300) {
               expect(response.status).toBe(500);
-              expect(JSON.parse(response.body).error.code).toBe('INVALID_REPLY');
+              expect(JSON.parse(response.body)).toMatchObject(
+                sender.errorBody('INVALID_REPLY', expect.any(String)) as object,
+              );
             } else if (response.body !== '') {
               expect(() => JSON.parse(response.body)).not.toThrow();
             }

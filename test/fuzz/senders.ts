@@ -1,5 +1,5 @@
 import type { Provider } from '@hookguard/core';
-import { onebotKit, type SenderKit, senderKits } from '@hookguard/core/testing';
+import { errorBodyOf, onebotKit, requestLine, type SenderKit, senderKits } from '@hookguard/core/testing';
 import fc from 'fast-check';
 
 /** A fixed clock for every fuzzed receiver, so senders with a timestamp window sign "now". */
@@ -13,7 +13,9 @@ export interface SignOptions {
 }
 
 export interface SignedParts {
-  /** Path and query, with any proof the sender puts in the query string. */
+  /** POST, or the sender's own method (Matrix's PUT, Meta's GET check). */
+  readonly method: string;
+  /** Path (with the sender's own below `/hook`) and query, with any proof the sender puts in the query string. */
   readonly url: string;
   readonly headers: Record<string, string>;
 }
@@ -50,8 +52,22 @@ export interface FuzzSender {
   readonly eventsIn?: (body: unknown) => readonly unknown[];
   /** Real event bodies by name, mutated by the fuzzer to walk the schemas' edges. */
   readonly fixtures: readonly (readonly [event: string, body: Record<string, unknown>])[];
+  /** `prefix` for a sender that appends its own paths to the URL it is given (Matrix). */
+  readonly mount: 'exact' | 'prefix';
+  /** The status a proof made with another secret gets: 401, or 403 where the sender says so (Matrix). */
+  readonly forgedStatus: number;
+  /** The error body this sender gets for hookguard's `code` (`message` may be a matcher). */
+  readonly errorBody: (code: string, message: unknown) => unknown;
   /** The sender's endpoint checks (Discord's PING, QQ's op 13), each with the status it must get. */
-  readonly handshakes: readonly { readonly name: string; readonly body: unknown; readonly status: number }[];
+  readonly handshakes: readonly {
+    readonly name: string;
+    /** The name the kit signs the check under (Matrix's `ping`, Meta's `subscribe`). */
+    readonly event: string;
+    readonly body: unknown;
+    readonly status: number;
+    /** The status when signed with another secret. */
+    readonly forgedStatus: number;
+  }[];
 }
 
 export const SECRET = 'fuzz-secret';
@@ -68,9 +84,8 @@ function fuzzSender(kit: SenderKit): FuzzSender {
     provider: () => kit.provider(secret),
     sign: (body, { secret: key = secret, now = NOW, event = defaultEvent } = {}) => {
       const request = kit.sign({ body, secret: key, now, event });
-      const query = new URLSearchParams(request.query as [string, string][]).toString();
       return {
-        url: query ? `/hook?${query}` : '/hook',
+        ...requestLine(request, '/hook'),
         headers: Object.fromEntries(request.headers.map(([name, value]) => [name.toLowerCase(), value])),
       };
     },
@@ -90,11 +105,16 @@ function fuzzSender(kit: SenderKit): FuzzSender {
             .filter((other) => other !== secret),
         }),
     eventsIn: (body) => kit.batch?.eventsOf(body) ?? [body],
+    forgedStatus: kit.answers.forgedStatus ?? 401,
+    errorBody: (code, message) => errorBodyOf(kit, code, message),
     fixtures,
+    mount: kit.mount ?? 'exact',
     handshakes: (kit.answers.handshakes ?? []).map((form) => ({
       name: form.name,
+      event: form.event.name,
       body: form.event.payload,
       status: form.expect.status,
+      forgedStatus: form.forged?.status ?? kit.answers.forgedStatus ?? 401,
     })),
   };
 }

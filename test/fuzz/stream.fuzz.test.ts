@@ -104,11 +104,11 @@ describe.each(senders)('fuzz: $name through the body reader', (sender) => {
               },
             );
             const body = utf8(JSON.stringify(value));
-            const { url, headers } = sender.sign(body, { event });
+            const { method, url, headers } = sender.sign(body, { event });
             const wire = encode(body, encoding);
             const response = await receiver.handleStream(
               {
-                method: 'POST',
+                method,
                 url,
                 headers: {
                   ...headers,

@@ -68,7 +68,12 @@ describe('hookguard demo --json', () => {
     // A signature over the body notices one added space; Tencent's Sign and a token do not cover it
     // (Telegram's demo answers a message or a button with a method call: 200, the rest 204).
     const spaced = result.rows.filter((row) => row.tampering?.startsWith('body + 1 space'));
-    const unsigned: Record<string, number[]> = { 'tencent-chat': [200], token: [204], telegram: [200, 204] };
+    const unsigned: Record<string, number[]> = {
+      'tencent-chat': [200],
+      token: [204],
+      telegram: [200, 204],
+      matrix: [200],
+    };
     for (const row of spaced) expect(unsigned[row.provider] ?? [401], row.provider).toContain(row.status);
   }, 60_000);
 

@@ -1,4 +1,5 @@
 import { senders } from '@hookguard/cli';
+import { errorBodyOf, type SenderKit as SenderProfile } from '@hookguard/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Background, jsonLines, runCli, startCli } from './support/cli.js';
 
@@ -22,6 +23,25 @@ async function listenFor(name: string): Promise<string> {
   return url!;
 }
 
+/** The method a sender delivers with: POST, or its own (Matrix PUTs). */
+function methodOf(sender: SenderProfile): string {
+  return (
+    sender.sign({ body: new Uint8Array(), secret: sender.secret.demo, now: 0, event: undefined }).method ??
+    'POST'
+  );
+}
+
+/** A wrong secret's answer: 401 SIGNATURE_MISMATCH, or the sender's own (Matrix: 403 M_FORBIDDEN). */
+function forgedAnswerOf(sender: SenderProfile): { status: number; statusLine: string; code: string } {
+  const status = sender.answers.forgedStatus ?? 401;
+  const body = errorBodyOf(sender, 'SIGNATURE_MISMATCH', '') as { errcode?: string };
+  return {
+    status,
+    statusLine: status === 403 ? '403 Forbidden' : '401 Unauthorized',
+    code: body.errcode ?? 'SIGNATURE_MISMATCH',
+  };
+}
+
 describe.each(senders.map((sender) => [sender.name, sender] as const))(
   'send → listen, %s',
   (name, sender) => {
@@ -38,7 +58,11 @@ describe.each(senders.map((sender) => [sender.name, sender] as const))(
       const deliveries = jsonLines(listener!.stdout.text).slice(1);
       expect(deliveries.map((delivery) => delivery['event'])).toEqual(fixtures);
       for (const [index, delivery] of deliveries.entries()) {
-        expect(delivery, fixtures[index]).toMatchObject({ verified: true, known: true, method: 'POST' });
+        expect(delivery, fixtures[index]).toMatchObject({
+          verified: true,
+          known: true,
+          method: methodOf(sender),
+        });
         // The typed payload: zod may normalise values (Tencent's string EventTime), never drop a field.
         // A batched sender's fixture is a delivery of one event: the payload is that event.
         const body = sender.fixtures[fixtures[index]!];
@@ -60,15 +84,16 @@ describe.each(senders.map((sender) => [sender.name, sender] as const))(
         '--secret',
         wrongSecretOf(name),
       ]);
+      const { status, statusLine, code } = forgedAnswerOf(sender);
       expect(sent.code).toBe(1);
-      expect(sent.stdout).toMatch(/^401 Unauthorized/m);
-      expect(sent.stdout).toContain('SIGNATURE_MISMATCH');
+      expect(sent.stdout).toMatch(new RegExp(`^${statusLine}`, 'm'));
+      expect(sent.stdout).toContain(code);
       await listener!.stop();
       const [delivery] = jsonLines(listener!.stdout.text).slice(1);
       expect(delivery).toMatchObject({
         verified: false,
-        error: { code: 'SIGNATURE_MISMATCH' },
-        response: { status: 401 },
+        error: { code },
+        response: { status },
         reading: { delivered: false },
       });
       expect(delivery?.['payload']).toBeUndefined();

@@ -50,11 +50,15 @@ export class WebhookError extends Error {
   }
 }
 
-/** The proof (signature, token, timestamp, sender id) is missing or wrong: 401, handler never runs. */
+/**
+ * The proof (signature, token, timestamp, sender id) is missing or wrong: 401, handler never runs.
+ * A sender that documents another status for a wrong proof (Matrix and Meta: 403 for a token that
+ * does not match) passes it.
+ */
 export class VerificationError extends WebhookError {
   override readonly name = 'VerificationError';
-  constructor(code: ErrorCode, message: string) {
-    super(401, code, message);
+  constructor(code: ErrorCode, message: string, options?: { readonly status?: 401 | 403 }) {
+    super(options?.status ?? 401, code, message);
   }
 }
 

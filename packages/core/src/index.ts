@@ -126,6 +126,14 @@ export {
   type LineProvider,
   line,
 } from './providers/line/index.js';
+export type { MatrixEventName, MatrixEventOf } from './providers/matrix/events.js';
+export {
+  type MatrixEvents,
+  type MatrixMeta,
+  type MatrixOptions,
+  type MatrixProvider,
+  matrix,
+} from './providers/matrix/index.js';
 export type {
   FriendRequestEvent,
   GroupMessageEvent,
@@ -277,6 +285,15 @@ export {
   type WhatsAppProvider,
   whatsapp,
 } from './providers/whatsapp/index.js';
+export type { WhatsAppCloudEventName, WhatsAppCloudEventOf } from './providers/whatsapp-cloud/events.js';
+export {
+  type WhatsAppCloudContact,
+  type WhatsAppCloudEvents,
+  type WhatsAppCloudMeta,
+  type WhatsAppCloudOptions,
+  type WhatsAppCloudProvider,
+  whatsappCloud,
+} from './providers/whatsapp-cloud/index.js';
 export {
   type CloseReport,
   createReceiver,

@@ -1,4 +1,4 @@
-import type { VerificationError } from './errors.js';
+import type { VerificationError, WebhookError } from './errors.js';
 import type { EventMap, SchemaIssue } from './event-map.js';
 import type { WebhookHeaders, WebhookResponse } from './http/types.js';
 
@@ -124,6 +124,12 @@ export interface Provider<M extends EventMap = EventMap, Meta = unknown> {
    * nothing and a delivery refused while shutting down is still retried.
    */
   readonly failureHeaders?: Readonly<Record<string, string>> | undefined;
+  /**
+   * The body of every error answer, for a sender that reads errors in its own form (Matrix's
+   * `{"errcode": "M_FORBIDDEN", "error": "…"}`); default `{"error": {"code", "message"}}`. Given the
+   * refusal or failure, it keeps its status and headers. Must not throw.
+   */
+  errorResponse?(error: WebhookError): WebhookResponse;
   /** Configuration hazards (a well-known default secret, ...) that the receiver logs once at warn level. */
   readonly configWarnings?: readonly string[] | undefined;
   /** Full event names, so `on()` can refuse a name that can never match. */

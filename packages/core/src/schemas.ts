@@ -11,6 +11,7 @@ export { discordWebhookEventSchemas } from './providers/discord/webhook-events.j
 export { feishuEventSchemas } from './providers/feishu/events.js';
 export { githubEventSchemas } from './providers/github/events.js';
 export { lineEventSchemas } from './providers/line/events.js';
+export { matrixEventSchemas } from './providers/matrix/events.js';
 export { onebotEventSchemas } from './providers/onebot/events.js';
 export { qqBotEventSchemas } from './providers/qq-bot/events.js';
 export { slackEventSchemas } from './providers/slack/events.js';
@@ -18,3 +19,4 @@ export { stripeEventSchemas } from './providers/stripe/events.js';
 export { telegramUpdateSchemas } from './providers/telegram/events.js';
 export { tencentChatEventSchemas } from './providers/tencent-chat/events.js';
 export { whatsappEventSchemas } from './providers/whatsapp/events.js';
+export { whatsappCloudEventSchemas } from './providers/whatsapp-cloud/events.js';

@@ -37,6 +37,8 @@ const SENDER_FACTORIES = [
   'tencentChat',
   'token',
   'whatsapp',
+  'whatsappCloud',
+  'matrix',
 ];
 /** The same factory under a second name its users know it by. */
 const FACTORY_ALIASES: Readonly<Record<string, string>> = { lark: 'feishu' };
@@ -98,6 +100,8 @@ const SCHEMAS = [
   'slackEventSchemas',
   'tencentChatEventSchemas',
   'whatsappEventSchemas',
+  'whatsappCloudEventSchemas',
+  'matrixEventSchemas',
 ];
 
 /** Building blocks of the providers and the receiver: reachable from no entry point. */

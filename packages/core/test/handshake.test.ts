@@ -7,7 +7,13 @@ import {
   verify,
   type WebhookRequest,
 } from '@hookguard/core';
-import { napcatGroupMessage, onebotRequest, type SenderKit, senderKits } from '@hookguard/core/testing';
+import {
+  napcatGroupMessage,
+  onebotRequest,
+  requestLine,
+  type SenderKit,
+  senderKits,
+} from '@hookguard/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '../src/http/responses.js';
 
@@ -86,12 +92,9 @@ describe('verify() and handshakes, for every sender kit that declares some', () 
   function signed(kit: SenderKit, payload: unknown, event?: string): WebhookRequest {
     const now = Date.now();
     const request = kit.sign({ body: kit.encode(payload), secret: kit.secret.demo, now, event });
-    const search = new URLSearchParams(
-      request.query.map(([name, value]): [string, string] => [name, value]),
-    ).toString();
     return {
-      method: 'POST',
-      url: `${kit.path}${search === '' ? '' : `?${search}`}`,
+      // The sender's method and path where it has its own (Meta's GET check, Matrix's PUT).
+      ...requestLine(request, kit.path),
       headers: Object.fromEntries(request.headers.map(([name, value]) => [name.toLowerCase(), value])),
       body: request.body,
     };
@@ -109,6 +112,7 @@ describe('verify() and handshakes, for every sender kit that declares some', () 
         expect(result.handshake?.status).toBe(form.expect.status);
         if (form.expect.json !== undefined)
           expect(JSON.parse(result.handshake!.body)).toEqual(form.expect.json);
+        if (form.expect.text !== undefined) expect(result.handshake!.body).toBe(form.expect.text);
       });
     }
     it(`${kit.name}: an ordinary delivery has no handshake`, async () => {

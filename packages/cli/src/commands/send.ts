@@ -85,6 +85,7 @@ Options:
       out.json({
         provider: sender.name,
         request: {
+          method: request.method ?? 'POST',
           url: answer.url,
           headers: Object.fromEntries(request.headers),
           chunked: request.chunked,
@@ -102,7 +103,9 @@ Options:
       return reading.delivered ? 0 : 1;
     }
     const { paint } = out;
-    out.line(`${paint.bold('POST')} ${answer.url}  ${paint.dim(`${source.label} as ${sender.sender}`)}`);
+    out.line(
+      `${paint.bold(request.method ?? 'POST')} ${answer.url}  ${paint.dim(`${source.label} as ${sender.sender}`)}`,
+    );
     for (const [name, value] of request.headers) out.line(`  ${paint.cyan(name)}: ${value}`);
     out.line(
       `  ${paint.dim(`${request.chunked ? 'chunked, no Content-Length' : 'Content-Length'}, ${request.body.length} bytes`)}`,

@@ -58,6 +58,7 @@ Options:
     if (values.json) {
       out.json({
         provider: sender.name,
+        method: request.method ?? 'POST',
         url,
         query: Object.fromEntries(request.query),
         headers: Object.fromEntries(request.headers),

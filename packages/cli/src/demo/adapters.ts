@@ -10,10 +10,11 @@ import express from 'express';
 import Fastify from 'fastify';
 import Koa from 'koa';
 
-/** One receiver mounted at one path. */
+/** One receiver mounted at one path, or at it and every path below (`prefix`: Matrix appends its own). */
 export interface Mount {
   readonly path: string;
   readonly receiver: ReceiverLike;
+  readonly prefix?: boolean;
 }
 
 export interface RunningAdapter {
@@ -42,14 +43,19 @@ export function startAdapter(name: AdapterName, mounts: readonly Mount[]): Promi
 
 async function startExpress(mounts: readonly Mount[]): Promise<RunningAdapter> {
   const app = express();
-  for (const mount of mounts) app.post(mount.path, expressWebhook(mount.receiver));
+  for (const mount of mounts) {
+    if (mount.prefix) app.use(mount.path, expressWebhook(mount.receiver));
+    else app.post(mount.path, expressWebhook(mount.receiver));
+  }
   return listenOnFreePort('express', createServer(app));
 }
 
 async function startKoa(mounts: readonly Mount[]): Promise<RunningAdapter> {
   const app = new Koa();
   const router = new Router();
-  for (const mount of mounts) router.all(mount.path, koaWebhook(mount.receiver));
+  for (const mount of mounts) {
+    router.all(mount.prefix ? `${mount.path}/{*rest}` : mount.path, koaWebhook(mount.receiver));
+  }
   app.use(router.routes());
   return listenOnFreePort('koa', createServer(app.callback()));
 }
@@ -57,7 +63,10 @@ async function startKoa(mounts: readonly Mount[]): Promise<RunningAdapter> {
 async function startFastify(mounts: readonly Mount[]): Promise<RunningAdapter> {
   const app = Fastify({ logger: false });
   for (const mount of mounts)
-    await app.register(fastifyWebhook, { receiver: mount.receiver, path: mount.path });
+    await app.register(fastifyWebhook, {
+      receiver: mount.receiver,
+      path: mount.prefix ? `${mount.path}/*` : mount.path,
+    });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return { name: 'fastify', url: `http://127.0.0.1:${port}`, close: () => app.close() };
@@ -67,7 +76,11 @@ async function startFastify(mounts: readonly Mount[]): Promise<RunningAdapter> {
 async function startFetch(mounts: readonly Mount[]): Promise<RunningAdapter> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const mount = mounts.find((candidate) => candidate.path === url.pathname);
+    const mount = mounts.find(
+      (candidate) =>
+        candidate.path === url.pathname ||
+        (candidate.prefix && url.pathname.startsWith(`${candidate.path}/`)),
+    );
     if (!mount) {
       res.statusCode = 404;
       res.end();

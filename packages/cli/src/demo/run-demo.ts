@@ -40,6 +40,7 @@ export async function runDemo(
   const started = performance.now();
   const mounts = senders.map((sender) => ({
     path: sender.path,
+    prefix: sender.mount === 'prefix',
     receiver: sender.demo.createReceiver({ logger: silentLogger }),
   }));
   const adapters: RunningAdapter[] = [];

@@ -20,8 +20,11 @@ export interface TransmitOptions {
   readonly agent?: Agent | undefined;
 }
 
-/** The receiver URL with the sender's query parameters appended, as Tencent appends them. */
-export function targetUrl(base: string, request: Pick<OutgoingRequest, 'query'>): string {
+/**
+ * The receiver URL with the sender's own path appended (Matrix's `/_matrix/app/v1/transactions/…`
+ * after the registration's URL) and its query parameters, as Tencent appends them.
+ */
+export function targetUrl(base: string, request: Pick<OutgoingRequest, 'query' | 'path'>): string {
   let parsed: URL;
   try {
     parsed = new URL(base);
@@ -30,6 +33,10 @@ export function targetUrl(base: string, request: Pick<OutgoingRequest, 'query'>)
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw usageError(`invalid --url "${base}": only http: and https: are supported`);
+  }
+  if (request.path !== undefined) {
+    parsed.pathname = `${parsed.pathname.replace(/\/$/, '')}${request.path}`;
+    base = parsed.toString();
   }
   if (request.query.length === 0) return base;
   const query = new URLSearchParams(
@@ -51,13 +58,14 @@ export function transmit(
   const timeoutMs = options.timeoutMs ?? 10_000;
   const headers: Record<string, string | number> = {};
   for (const [name, value] of outgoing.headers) headers[name] = value;
-  if (!outgoing.chunked) headers['Content-Length'] = outgoing.body.length;
+  // A GET (Meta's subscription check) carries no body, so no Content-Length either.
+  if (!outgoing.chunked && outgoing.method !== 'GET') headers['Content-Length'] = outgoing.body.length;
   const send = url.startsWith('https:') ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const req = send(
       url,
-      { method: 'POST', headers, ...(options.agent ? { agent: options.agent } : {}) },
+      { method: outgoing.method ?? 'POST', headers, ...(options.agent ? { agent: options.agent } : {}) },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -131,11 +131,16 @@ export async function receiveDelivery(
 function errorOf(response: WebhookResponse): { code: string; message: string } | undefined {
   if (response.status < 400) return undefined;
   try {
-    const parsed = JSON.parse(response.body) as { error?: { code?: unknown; message?: unknown } };
-    return {
-      code: String(parsed.error?.code ?? response.status),
-      message: String(parsed.error?.message ?? ''),
+    const parsed = JSON.parse(response.body) as {
+      error?: { code?: unknown; message?: unknown } | string;
+      errcode?: unknown;
     };
+    // Matrix's own form: {"errcode": "M_FORBIDDEN", "error": "…"}.
+    if (typeof parsed.errcode === 'string') {
+      return { code: parsed.errcode, message: typeof parsed.error === 'string' ? parsed.error : '' };
+    }
+    const error = typeof parsed.error === 'object' ? parsed.error : undefined;
+    return { code: String(error?.code ?? response.status), message: String(error?.message ?? '') };
   } catch {
     return { code: String(response.status), message: response.body };
   }

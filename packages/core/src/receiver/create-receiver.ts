@@ -103,7 +103,7 @@ export function createReceiver<M extends EventMap, Meta>(
       checkRequestHead(provider, request.method, request.headers);
       return await verifyAndDeliver(request);
     } catch (error) {
-      return errorResponse(asWebhookError(error));
+      return answerError(asWebhookError(error));
     }
   }
 
@@ -174,7 +174,7 @@ export function createReceiver<M extends EventMap, Meta>(
         body: bytes,
       });
     } catch (error) {
-      return errorResponse(asWebhookError(error));
+      return answerError(asWebhookError(error));
     }
   }
 
@@ -205,6 +205,11 @@ export function createReceiver<M extends EventMap, Meta>(
     );
   }
 
+  /** The error in the sender's form when the provider has one (Matrix), else hookguard's. */
+  function answerError(error: WebhookError): WebhookResponse {
+    return provider.errorResponse ? provider.errorResponse(error) : errorResponse(error);
+  }
+
   function asWebhookError(error: unknown): WebhookError {
     if (isWebhookErrorSafely(error)) return error;
     logger.error('unexpected failure in the webhook pipeline', { error: describeThrown(error) });
@@ -224,7 +229,7 @@ export function createReceiver<M extends EventMap, Meta>(
     handleStream,
     async fetch(request) {
       // A body the framework already read (Hono's c.req.json()) is locked: answer, never reject.
-      const response = request.bodyUsed ? errorResponse(bodyConsumedError()) : await handleFetchBody(request);
+      const response = request.bodyUsed ? answerError(bodyConsumedError()) : await handleFetchBody(request);
       return new Response(response.body === '' ? null : response.body, {
         status: response.status,
         headers: response.headers,

@@ -39,6 +39,15 @@ export { type HmacMessage, hmacRequest, type SignedHmac, signHmac } from '../pro
 export { lineDelivery, lineFixtures, lineVerifyDelivery } from '../providers/line/kit/fixtures.js';
 export { lineKit } from '../providers/line/kit/index.js';
 export { lineJson, lineRequest, signLine } from '../providers/line/kit/sign.js';
+export { matrixFixtures, matrixPing, matrixTransaction } from '../providers/matrix/kit/fixtures.js';
+export { MATRIX_PING_EVENT, matrixKit } from '../providers/matrix/kit/index.js';
+export {
+  MATRIX_PING_PATH,
+  matrixJson,
+  matrixRequest,
+  matrixTransactionPath,
+  matrixTxnId,
+} from '../providers/matrix/kit/sign.js';
 export {
   napcatGroupMessage,
   onebotFixtures,
@@ -94,6 +103,17 @@ export { tokenKit, tokenKitFor } from '../providers/token/kit/index.js';
 export { whatsappFixtures, whatsappMessageShapes } from '../providers/whatsapp/kit/fixtures.js';
 export { whatsappKit } from '../providers/whatsapp/kit/index.js';
 export { signWhatsapp, whatsappRequest } from '../providers/whatsapp/kit/sign.js';
+export {
+  whatsappCloudDelivery,
+  whatsappCloudFixtures,
+} from '../providers/whatsapp-cloud/kit/fixtures.js';
+export { WHATSAPP_CLOUD_CHECK_EVENT, whatsappCloudKit } from '../providers/whatsapp-cloud/kit/index.js';
+export {
+  signWhatsappCloud,
+  whatsappCloudCheck,
+  whatsappCloudJson,
+  whatsappCloudRequest,
+} from '../providers/whatsapp-cloud/kit/sign.js';
 export { type DiagnoseOptions, type Diagnosis, diagnose } from './doctor/diagnose.js';
 export type { Attempt, DoctorCase, Mistake } from './doctor/mistake.js';
 export { goJson, goStruct } from './go-json.js';
@@ -101,6 +121,7 @@ export type {
   BatchFacts,
   DemoExpectation,
   DemoScript,
+  ErrorForm,
   EventOutsideBody,
   ExpectedAnswer,
   ExpectedAnswers,
@@ -119,6 +140,6 @@ export type {
   Tampering,
   VerifyKeyPolicy,
 } from './sender-kit.js';
-export { shortName } from './sender-kit.js';
+export { errorBodyOf, requestLine, shortName } from './sender-kit.js';
 export { findSenderKit, senderKits } from './sender-kits.js';
 export { bodySpaceAdded, replayedLater, wrongSecret } from './tamperings.js';

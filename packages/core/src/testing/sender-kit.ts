@@ -18,6 +18,10 @@ export interface OutgoingRequest extends SignedParts {
    * Otherwise the body goes with a Content-Length, as Go's client and most others send it.
    */
   readonly chunked: boolean;
+  /** The method, when the sender does not POST (Matrix PUTs a transaction, Meta GETs its check). */
+  readonly method?: string;
+  /** Appended to the receiver's URL, for a sender that names the request in its path (Matrix's `/transactions/{txnId}`). */
+  readonly path?: string;
 }
 
 export interface SignInput {
@@ -122,6 +126,8 @@ export interface ExpectedAnswer {
   readonly status: number;
   readonly json?: unknown;
   readonly code?: string;
+  /** The exact plain-text body (Meta's challenge), sent as `text/plain`. */
+  readonly text?: string;
 }
 
 /** An event body and the name its sender gives it (some senders name it outside the body). */
@@ -148,6 +154,8 @@ export interface HandshakeForm {
   readonly name: string;
   readonly event: NamedEvent;
   readonly expect: ExpectedAnswer;
+  /** The answer when signed with another secret; default the delivery's (`forgedStatus`, `forgedCode`). */
+  readonly forged?: ExpectedAnswer;
 }
 
 /** What a receiver built with `provider()` answers this sender, whatever the framework. */
@@ -168,6 +176,8 @@ export interface ExpectedAnswers {
   readonly handshakes?: readonly HandshakeForm[];
   /** The 401 code for a proof made with another secret. */
   readonly forgedCode: string;
+  /** The status for a proof made with another secret; default 401 (Matrix: 403). */
+  readonly forgedStatus?: number;
   /** The 401 code for a delivery with no proof. */
   readonly unsignedCode: string;
 }
@@ -208,6 +218,15 @@ export interface BatchFacts {
   combine(deliveries: readonly unknown[]): unknown;
   /** The events a delivery body carries, in order; undefined for a body that is not a batch (one event). */
   eventsOf(delivery: unknown): readonly unknown[] | undefined;
+}
+
+/**
+ * For a sender whose errors the provider words in the sender's own form (Matrix's
+ * `{"errcode", "error"}`) instead of hookguard's `{"error": {"code", "message"}}`.
+ */
+export interface ErrorForm {
+  /** The body the sender gets for hookguard's error `code` with `message`. */
+  body(code: string, message: string): unknown;
 }
 
 /**
@@ -255,9 +274,37 @@ export interface SenderKit {
   readonly schemeExample?: string;
   /** Mistakes people make with this sender in particular, which `diagnose()` tries after everyone's. */
   readonly mistakes?: readonly Mistake[];
+  /**
+   * `prefix` for a sender that appends its own paths to the URL it is given (Matrix): the app
+   * mounts `path` and everything below it, not the one path.
+   */
+  readonly mount?: 'prefix';
+  readonly errorForm?: ErrorForm;
 }
 
 /** `NapCat`, `GOWA`, `Tencent Cloud Chat`: how output names the sender in its reading. */
 export function shortName(kit: SenderKit): string {
   return kit.sender.split(' (')[0] ?? kit.sender;
+}
+
+/**
+ * Where a signed request goes: its method (POST unless the sender says) and URL, the sender's
+ * own path (Matrix's `/_matrix/app/v1/transactions/{txnId}`) and query appended to `base`, the
+ * path the receiver is mounted on.
+ */
+export function requestLine(
+  request: Pick<OutgoingRequest, 'method' | 'path' | 'query'>,
+  base: string,
+): { readonly method: string; readonly url: string } {
+  const query = new URLSearchParams(request.query as [string, string][]).toString();
+  const url = `${base}${request.path ?? ''}`;
+  return { method: request.method ?? 'POST', url: query ? `${url}?${query}` : url };
+}
+
+/**
+ * The error body `kit`'s sender gets for hookguard's error `code`: hookguard's
+ * `{"error": {"code", "message"}}`, or the sender's own form. `message` may be a test matcher.
+ */
+export function errorBodyOf(kit: Pick<SenderKit, 'errorForm'>, code: string, message: unknown): unknown {
+  return kit.errorForm ? kit.errorForm.body(code, message as string) : { error: { code, message } };
 }

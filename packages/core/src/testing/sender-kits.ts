@@ -3,6 +3,7 @@ import { feishuKit } from '../providers/feishu/kit/index.js';
 import { githubKit } from '../providers/github/kit/index.js';
 import { hmacKit } from '../providers/hmac/kit/index.js';
 import { lineKit } from '../providers/line/kit/index.js';
+import { matrixKit } from '../providers/matrix/kit/index.js';
 import { onebotKit } from '../providers/onebot/kit/index.js';
 import { qqBotKit } from '../providers/qq-bot/kit/index.js';
 import { slackKit } from '../providers/slack/kit/index.js';
@@ -12,6 +13,7 @@ import { telegramKit } from '../providers/telegram/kit/index.js';
 import { tencentChatKit } from '../providers/tencent-chat/kit/index.js';
 import { tokenKit } from '../providers/token/kit/index.js';
 import { whatsappKit } from '../providers/whatsapp/kit/index.js';
+import { whatsappCloudKit } from '../providers/whatsapp-cloud/kit/index.js';
 import type { SenderKit } from './sender-kit.js';
 
 /**
@@ -36,6 +38,8 @@ export const senderKits: readonly SenderKit[] = [
   telegramKit,
   slackKit,
   feishuKit,
+  whatsappCloudKit,
+  matrixKit,
 ];
 
 /** The kit for a provider name or an alias (`napcat`, `svix`), in any letter case. */
