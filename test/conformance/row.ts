@@ -51,7 +51,8 @@ export function rowFromKit(kit: SenderKit): ProviderRow {
         request.headers.map(([header, value]) => [header.toLowerCase(), value]),
       );
       const query = new URLSearchParams(request.query as [string, string][]).toString();
-      return { ...(query ? { query } : {}), headers, body };
+      // The sender's bytes: the same as given, or its envelope (WeCom encrypts them).
+      return { ...(query ? { query } : {}), headers, body: request.body };
     };
   const { forgedCode, unsignedCode, ...answers } = kit.answers;
   return {

@@ -245,6 +245,15 @@ export {
   tencent,
 } from './providers/tencent-chat/reply.js';
 export { type TokenOptions, type TokenProof, token } from './providers/token/index.js';
+export type { WecomEventName, WecomEventOf, WecomMessageName } from './providers/wecom/events.js';
+export {
+  type WecomEvents,
+  type WecomMeta,
+  type WecomOptions,
+  type WecomProvider,
+  wecom,
+} from './providers/wecom/index.js';
+export type { WecomArticle, WecomReply } from './providers/wecom/replies.js';
 export type {
   WhatsAppCallOfferEvent,
   WhatsAppEventName,

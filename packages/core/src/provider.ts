@@ -33,6 +33,11 @@ export interface ParsedEvent<Meta = unknown> {
   /** Dedupe key for this delivery; absent when the sender gives nothing stable. */
   readonly deliveryKey: string | undefined;
   readonly meta: Meta;
+  /**
+   * What dedupe fingerprints instead of the raw body, for senders that encrypt each attempt
+   * afresh (WeCom): the decrypted message, the same on every retry of one delivery.
+   */
+  readonly digestBytes?: Uint8Array | undefined;
 }
 
 /**

@@ -51,6 +51,7 @@ const ROOT = [
   'tencentChat',
   'token',
   'verify',
+  'wecom',
   'whatsapp',
 ];
 
@@ -81,6 +82,7 @@ const SCHEMAS = [
   'telegramUpdateSchemas',
   'slackEventSchemas',
   'tencentChatEventSchemas',
+  'wecomEventSchemas',
   'whatsappEventSchemas',
 ];
 

@@ -16,11 +16,8 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
  * inside a text cannot end its CDATA early: it is split across two sections, which a reader
  * joins back into the same text. Undefined fields are left out.
  */
-export function serialiseXml(
-  root: string,
-  fields: Readonly<Record<string, XmlReplyValue | undefined>>,
-): string {
-  return element(root, fields);
+export function serialiseXml(root: string, value: XmlReplyValue): string {
+  return element(root, value);
 }
 
 function element(name: string, value: XmlReplyValue): string {

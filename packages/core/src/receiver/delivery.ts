@@ -58,7 +58,10 @@ export function deliveryOf<Meta>(
             provider,
             deliveryKey: event.deliveryKey,
             key: dedupeKey(provider, event.deliveryKey),
-            digest: batch === undefined ? bodyDigest(input.body) : keyDigest(event.deliveryKey),
+            digest:
+              batch === undefined
+                ? bodyDigest(event.digestBytes ?? input.body)
+                : keyDigest(event.deliveryKey),
           }
         : undefined,
     info: { event: event.name, deliveryKey: event.deliveryKey },

@@ -170,6 +170,8 @@ export interface ExpectedAnswers {
   readonly forgedCode: string;
   /** The 401 code for a delivery with no proof. */
   readonly unsignedCode: string;
+  /** The 400 code for an authentic body the sender's format cannot read; default `INVALID_JSON`. */
+  readonly malformedCode?: string;
 }
 
 /** What an authentic delivery of a fixture should get back from the demo receiver. */
@@ -244,6 +246,11 @@ export interface SenderKit {
   readReply(answer: SenderAnswer, decoders: ReplyDecoders): ReplyReading;
   readonly answers: ExpectedAnswers;
   readonly demo: DemoScript;
+  /**
+   * What the body is; default `json`. The fuzzers and the bad-input matrix build JSON bodies and
+   * JSON mistakes, so they take JSON senders only; an XML sender (WeCom) has its own such tests.
+   */
+  readonly bodyFormat?: 'json' | 'xml';
   /** Present for senders that batch: how their events are grouped into one delivery. */
   readonly batch?: BatchFacts;
   /**

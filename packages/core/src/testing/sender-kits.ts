@@ -10,6 +10,7 @@ import { stripeKit } from '../providers/stripe/kit/index.js';
 import { telegramKit } from '../providers/telegram/kit/index.js';
 import { tencentChatKit } from '../providers/tencent-chat/kit/index.js';
 import { tokenKit } from '../providers/token/kit/index.js';
+import { wecomKit } from '../providers/wecom/kit/index.js';
 import { whatsappKit } from '../providers/whatsapp/kit/index.js';
 import type { SenderKit } from './sender-kit.js';
 
@@ -34,6 +35,7 @@ export const senderKits: readonly SenderKit[] = [
   stripeKit,
   telegramKit,
   slackKit,
+  wecomKit,
 ];
 
 /** The kit for a provider name or an alias (`napcat`, `svix`), in any letter case. */
