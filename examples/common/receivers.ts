@@ -26,6 +26,7 @@ import {
   tencent,
   tencentChat,
   token,
+  wecom,
   whatsapp,
 } from '@hookguard/core';
 
@@ -55,6 +56,10 @@ export interface ExampleConfig {
   readonly telegramSecretToken: string;
   /** The Slack app's Signing Secret (Basic Information → App Credentials). */
   readonly slackSigningSecret: string;
+  /** The WeCom app's Token, EncodingAESKey ("接收消息" → "设置API接收") and the enterprise's CorpID. */
+  readonly wecomToken: string;
+  readonly wecomEncodingAESKey: string;
+  readonly wecomCorpId: string;
   readonly quiet?: boolean;
 }
 
@@ -78,6 +83,9 @@ const DEMO: Record<string, string> = {
   STRIPE_WEBHOOK_SECRET: 'whsec_hookguard-demo-stripe',
   TELEGRAM_SECRET_TOKEN: 'hookguard-demo-telegram',
   SLACK_SIGNING_SECRET: 'hookguard-demo-slack',
+  WECOM_TOKEN: 'hookguardDemoToken',
+  WECOM_ENCODING_AES_KEY: 'hookguardDemoEncodingAESKey0123456789abcdef',
+  WECOM_CORP_ID: 'ww0123456789abcdef',
 };
 
 /** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
@@ -106,6 +114,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     stripeSecret: read('STRIPE_WEBHOOK_SECRET'),
     telegramSecretToken: read('TELEGRAM_SECRET_TOKEN'),
     slackSigningSecret: read('SLACK_SIGNING_SECRET'),
+    wecomToken: read('WECOM_TOKEN'),
+    wecomEncodingAESKey: read('WECOM_ENCODING_AES_KEY'),
+    wecomCorpId: read('WECOM_CORP_ID'),
   };
   return { config, demo };
 }
@@ -258,6 +269,20 @@ export function createReceivers(config: ExampleConfig): Mount[] {
       log('slack mention', body.event.user, body.event.text, context.meta.retryNum ?? '');
     });
 
+  // The GET URL check answers itself; a text message gets an encrypted, signed passive reply.
+  const wecomBot = createReceiver(
+    wecom({
+      token: config.wecomToken,
+      encodingAESKey: config.wecomEncodingAESKey,
+      corpId: config.wecomCorpId,
+    }),
+    options,
+  )
+    .on('text', (message) => ({ type: 'text', content: `echo: ${message.Content}` }))
+    .on('event', (event) => {
+      log('wecom event', event.Event, 'from', event.FromUserName);
+    });
+
   return [
     { path: '/onebot', receiver: onebotBot },
     { path: '/whatsapp', receiver: whatsappBot },
@@ -273,5 +298,6 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/stripe', receiver: stripeBot },
     { path: '/telegram', receiver: telegramBot },
     { path: '/slack', receiver: slackBot },
+    { path: '/wecom', receiver: wecomBot },
   ];
 }

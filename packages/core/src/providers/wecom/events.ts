@@ -21,11 +21,11 @@ const common = {
   AgentID: z.string().optional(),
 };
 
-function message<Shape extends z.core.$ZodLooseShape>(type: string, shape: Shape) {
+function message<Type extends string, Shape extends z.core.$ZodLooseShape>(type: Type, shape: Shape) {
   return z.looseObject({ ...common, MsgType: z.literal(type), MsgId: z.string(), ...shape });
 }
 
-function event<Shape extends z.core.$ZodLooseShape>(name: string, shape: Shape) {
+function event<Name extends string, Shape extends z.core.$ZodLooseShape>(name: Name, shape: Shape) {
   return z.looseObject({ ...common, MsgType: z.literal('event'), Event: z.literal(name), ...shape });
 }
 
@@ -50,8 +50,10 @@ const messages = {
 
 const eventKey = { EventKey: z.string() };
 
-const contactChange = (changeType: string, shape: z.core.$ZodLooseShape) =>
-  event('change_contact', { ChangeType: z.literal(changeType), ...shape });
+const contactChange = <Change extends string, Shape extends z.core.$ZodLooseShape>(
+  changeType: Change,
+  shape: Shape,
+) => event('change_contact', { ChangeType: z.literal(changeType), ...shape });
 const userChange = { UserID: z.string() };
 const partyChange = { Id: z.string() };
 

@@ -24,7 +24,7 @@ export function verifyWecom(crypt: WxBizMsgCrypt, input: VerifyInput): VerifyOut
   if (!crypt.signatureMatches(signed.signature, { ...signed, encrypt })) {
     return fail('SIGNATURE_MISMATCH', 'msg_signature does not match the request');
   }
-  return { ok: true, secretIndex: undefined };
+  return { ok: true, secretIndex: 0 };
 }
 
 /** The `<Encrypt>` the signature covers; a body that has none is unsigned. */
