@@ -1,10 +1,12 @@
 import { createCipheriv } from 'node:crypto';
 import { createReceiver, silentLogger, wecom } from '@hookguard/core';
 import { signWecom, wecomMessageXml, wecomUrlCheck } from '@hookguard/core/testing';
+import { expressWebhook } from '@hookguard/express';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseXml } from '../../packages/core/src/body/xml.js';
 import { wxBizMsgCrypt } from '../../packages/core/src/sender-toolkit/wx-biz-msg-crypt.js';
-import { post } from '../support/http.js';
+import { listen, post } from '../support/http.js';
 import { adapters } from './adapters.js';
 
 /**
@@ -197,3 +199,47 @@ function rawWithPad(pad: number): string {
   const aes = createCipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false);
   return Buffer.concat([aes.update(plain), aes.final()]).toString('base64');
 }
+
+describe('wecom() behind a body parser that read text/xml first (Express)', () => {
+  const xmlParsed = (capture: boolean) => {
+    const app = express();
+    app.use(
+      express.text({
+        type: 'text/xml',
+        ...(capture
+          ? {
+              verify: (req: unknown, _res: unknown, buf: Buffer) =>
+                Object.assign(req as object, { rawBody: buf }),
+            }
+          : {}),
+      }),
+    );
+    app.all(
+      '/wecom',
+      expressWebhook(createReceiver(wecom(SAMPLE), { logger: silentLogger }).on('text', () => {})),
+    );
+    return listen(app);
+  };
+  const query =
+    'msg_signature=477715d11cdb4164915debcba66cb864d751f3e6&timestamp=1409659813&nonce=1372623149';
+
+  it('says the body is gone rather than verifying a re-serialised one', async () => {
+    const server = await xmlParsed(false);
+    try {
+      const response = await post(`${server.url}/wecom?${query}`, SAMPLE_BODY, { headers: XML });
+      expect(response.json()).toMatchObject({ error: { code: 'BODY_ALREADY_CONSUMED' } });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('verifies the exact bytes the parser captured as rawBody', async () => {
+    const server = await xmlParsed(true);
+    try {
+      const response = await post(`${server.url}/wecom?${query}`, SAMPLE_BODY, { headers: XML });
+      expect([response.status, response.text]).toEqual([200, '']);
+    } finally {
+      await server.close();
+    }
+  });
+});
