@@ -247,13 +247,14 @@ export {
 export { type TokenOptions, type TokenProof, token } from './providers/token/index.js';
 export type { WecomEventName, WecomEventOf, WecomMessageName } from './providers/wecom/events.js';
 export {
+  type WecomArticle,
   type WecomEvents,
   type WecomMeta,
   type WecomOptions,
   type WecomProvider,
+  type WecomReply,
   wecom,
 } from './providers/wecom/index.js';
-export type { WecomArticle, WecomReply } from './providers/wecom/replies.js';
 export type {
   WhatsAppCallOfferEvent,
   WhatsAppEventName,

@@ -5,6 +5,7 @@ import type { WebhookResponse } from '../../http/types.js';
 import type { ParsedEvent, Provider, VerifyInput } from '../../provider.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { type WxBizMsgCrypt, wxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
+import { type WxArticle, type WxPassiveReply, wxReplyFields } from '../../sender-toolkit/wx-passive-reply.js';
 import {
   base64Query,
   encryptedXmlReply,
@@ -19,8 +20,11 @@ import {
   wecomEventCandidates,
   wecomEventSchemas,
 } from './events.js';
-import { type WecomReply, wecomReplyFields } from './replies.js';
 import { verifyWecom, WECOM_SIGNATURE_PARAM } from './verify.js';
+
+/** A passive reply to a user's message: text, image, voice, video or news. */
+export type WecomReply = WxPassiveReply;
+export type WecomArticle = WxArticle;
 
 export interface WecomOptions {
   /** The Token from the app's "接收消息" (receive messages) API settings. */
@@ -120,7 +124,7 @@ export function wecom(options: WecomOptions): WecomProvider {
           ToUserName: xmlText(fields, 'FromUserName') ?? '',
           FromUserName: xmlText(fields, 'ToUserName') ?? '',
           CreateTime: Math.floor(Date.now() / 1000),
-          ...wecomReplyFields(reply),
+          ...wxReplyFields(reply, 'wecom'),
         },
         Date.now(),
       );

@@ -1,8 +1,8 @@
 import { createReceiver } from '../../../receiver/create-receiver.js';
 import type { SenderKit, Tampering } from '../../../testing/sender-kit.js';
 import { wrongSecret } from '../../../testing/tamperings.js';
+import type { WecomReply } from '../index.js';
 import { wecom } from '../index.js';
-import type { WecomReply } from '../replies.js';
 import { WECOM_FIXTURE_CORP_ID, wecomFixtures } from './fixtures.js';
 import { signWecom, wecomMessageXml } from './sign.js';
 
