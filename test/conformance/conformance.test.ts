@@ -52,7 +52,8 @@ function expectAnswer(response: RawResponse, expected: Scenario['expect']): void
     expect(response.json()).toMatchObject({ error: { code: expected.code } });
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
   }
-  if (expected.json === undefined && expected.code === undefined) {
+  if (expected.text !== undefined) expect(response.text).toBe(expected.text);
+  else if (expected.json === undefined && expected.code === undefined) {
     expect(response.text).toBe('');
     expect(response.headers['content-type']).toBeUndefined();
   }

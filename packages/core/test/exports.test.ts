@@ -51,6 +51,7 @@ const ROOT = [
   'tencentChat',
   'token',
   'verify',
+  'wechat',
   'wecom',
   'whatsapp',
 ];
@@ -82,6 +83,7 @@ const SCHEMAS = [
   'telegramUpdateSchemas',
   'slackEventSchemas',
   'tencentChatEventSchemas',
+  'wechatEventSchemas',
   'wecomEventSchemas',
   'whatsappEventSchemas',
 ];

@@ -121,6 +121,8 @@ export interface ProofFacts {
 export interface ExpectedAnswer {
   readonly status: number;
   readonly json?: unknown;
+  /** The exact text body (WeChat's `success`). */
+  readonly text?: string;
   readonly code?: string;
 }
 
