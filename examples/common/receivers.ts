@@ -26,6 +26,7 @@ import {
   tencent,
   tencentChat,
   token,
+  wechat,
   wecom,
   whatsapp,
 } from '@hookguard/core';
@@ -60,6 +61,8 @@ export interface ExampleConfig {
   readonly wecomToken: string;
   readonly wecomEncodingAESKey: string;
   readonly wecomCorpId: string;
+  /** The Official Account's server-configuration Token (plain mode). */
+  readonly wechatToken: string;
   readonly quiet?: boolean;
 }
 
@@ -86,6 +89,7 @@ const DEMO: Record<string, string> = {
   WECOM_TOKEN: 'hookguardDemoToken',
   WECOM_ENCODING_AES_KEY: 'hookguardDemoEncodingAESKey0123456789abcdef',
   WECOM_CORP_ID: 'ww0123456789abcdef',
+  WECHAT_TOKEN: 'hookguardDemoWechatToken',
 };
 
 /** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
@@ -117,6 +121,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     wecomToken: read('WECOM_TOKEN'),
     wecomEncodingAESKey: read('WECOM_ENCODING_AES_KEY'),
     wecomCorpId: read('WECOM_CORP_ID'),
+    wechatToken: read('WECHAT_TOKEN'),
   };
   return { config, demo };
 }
@@ -283,6 +288,12 @@ export function createReceivers(config: ExampleConfig): Mount[] {
       log('wecom event', event.Event, 'from', event.FromUserName);
     });
 
+  // The GET server check answers itself; anything a handler leaves unanswered gets `success`.
+  const wechatBot = createReceiver(wechat({ token: config.wechatToken }), options).on('text', (message) => ({
+    type: 'text',
+    content: `echo: ${message.Content}`,
+  }));
+
   return [
     { path: '/onebot', receiver: onebotBot },
     { path: '/whatsapp', receiver: whatsappBot },
@@ -299,5 +310,6 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/telegram', receiver: telegramBot },
     { path: '/slack', receiver: slackBot },
     { path: '/wecom', receiver: wecomBot },
+    { path: '/wechat', receiver: wechatBot },
   ];
 }

@@ -2,7 +2,7 @@ import { isXmlContentType, type XmlElement } from '../../body/xml.js';
 import { serialiseXml } from '../../body/xml-reply.js';
 import type { EventDef } from '../../event-map.js';
 import type { WebhookResponse } from '../../http/types.js';
-import type { ParsedEvent, Provider, VerifyInput } from '../../provider.js';
+import type { ParsedEvent, Provider } from '../../provider.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { wxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
 import {
