@@ -28,6 +28,8 @@ import {
   tencent,
   tencentChat,
   token,
+  wechat,
+  wecom,
   whatsapp,
   whatsappCloud,
 } from '@hookguard/core';
@@ -67,6 +69,12 @@ export interface ExampleConfig {
   readonly whatsappCloudVerifyToken: string;
   /** The `hs_token` of the Matrix application service's registration file. */
   readonly matrixHsToken: string;
+  /** The WeCom app's Token, EncodingAESKey ("接收消息" → "设置API接收") and the enterprise's CorpID. */
+  readonly wecomToken: string;
+  readonly wecomEncodingAESKey: string;
+  readonly wecomCorpId: string;
+  /** The Official Account's server-configuration Token (plain mode). */
+  readonly wechatToken: string;
   readonly quiet?: boolean;
 }
 
@@ -96,6 +104,10 @@ const DEMO: Record<string, string> = {
   // The CLI checks Meta's GET with the secret it signs with, so the demo uses one value for both.
   WHATSAPP_CLOUD_VERIFY_TOKEN: 'hookguard-demo-whatsapp-cloud',
   MATRIX_HS_TOKEN: 'hookguard-demo-matrix',
+  WECOM_TOKEN: 'hookguardDemoToken',
+  WECOM_ENCODING_AES_KEY: 'hookguardDemoEncodingAESKey0123456789abcdef',
+  WECOM_CORP_ID: 'ww0123456789abcdef',
+  WECHAT_TOKEN: 'hookguardDemoWechatToken',
 };
 
 /** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
@@ -129,6 +141,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     whatsappCloudAppSecret: read('WHATSAPP_CLOUD_APP_SECRET'),
     whatsappCloudVerifyToken: read('WHATSAPP_CLOUD_VERIFY_TOKEN'),
     matrixHsToken: read('MATRIX_HS_TOKEN'),
+    wecomToken: read('WECOM_TOKEN'),
+    wecomEncodingAESKey: read('WECOM_ENCODING_AES_KEY'),
+    wecomCorpId: read('WECOM_CORP_ID'),
+    wechatToken: read('WECHAT_TOKEN'),
   };
   return { config, demo };
 }
@@ -314,6 +330,25 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     .on('m.room.member', (event) => {
       log('matrix membership', event.state_key, event.content.membership);
     });
+  // The GET URL check answers itself; a text message gets an encrypted, signed passive reply.
+  const wecomBot = createReceiver(
+    wecom({
+      token: config.wecomToken,
+      encodingAESKey: config.wecomEncodingAESKey,
+      corpId: config.wecomCorpId,
+    }),
+    options,
+  )
+    .on('text', (message) => ({ type: 'text', content: `echo: ${message.Content}` }))
+    .on('event', (event) => {
+      log('wecom event', event.Event, 'from', event.FromUserName);
+    });
+
+  // The GET server check answers itself; anything a handler leaves unanswered gets `success`.
+  const wechatBot = createReceiver(wechat({ token: config.wechatToken }), options).on('text', (message) => ({
+    type: 'text',
+    content: `echo: ${message.Content}`,
+  }));
 
   return [
     { path: '/onebot', receiver: onebotBot },
@@ -333,5 +368,7 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/feishu', receiver: feishuBot },
     { path: '/whatsapp-cloud', receiver: whatsappCloudBot },
     { path: '/matrix', receiver: matrixBot, prefix: true },
+    { path: '/wecom', receiver: wecomBot },
+    { path: '/wechat', receiver: wechatBot },
   ];
 }

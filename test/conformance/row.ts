@@ -64,8 +64,8 @@ export function rowFromKit(kit: SenderKit): ProviderRow {
         ...(request.path ? { path: request.path } : {}),
         ...(query ? { query } : {}),
         headers,
-        // The sender's bytes: Meta's GET check carries none, whatever the fixture.
-        body: request.method === 'GET' ? '' : body,
+        // The sender's bytes as signed (WeCom's envelope, not the fixture); Meta's GET check carries none.
+        body: request.method === 'GET' ? '' : request.body,
       };
     };
   const { forgedCode, unsignedCode, forgedStatus, ...answers } = kit.answers;

@@ -89,7 +89,7 @@ export function senderScenarios(row: ProviderRow): Scenario[] {
       row,
       handlers: [['*', nothing]],
       request: row.deliver('{"post_type": "message", oops', row.sample.name),
-      expect: { status: 400, code: 'INVALID_JSON' },
+      expect: { status: 400, code: row.malformedCode ?? 'INVALID_JSON' },
       handlerCalls: 0,
     },
     {

@@ -120,7 +120,9 @@ function fuzzSender(kit: SenderKit): FuzzSender {
 }
 
 /** Every sender hookguard serves, from its kit: a new kit is fuzzed everywhere with nothing added here. */
-export const senders: readonly FuzzSender[] = senderKits.map(fuzzSender);
+export const senders: readonly FuzzSender[] = senderKits
+  .filter((kit) => (kit.bodyFormat ?? 'json') === 'json')
+  .map(fuzzSender);
 
 export const onebotSender: FuzzSender = senders.find((sender) => sender.name === onebotKit.name)!;
 

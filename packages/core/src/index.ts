@@ -269,6 +269,25 @@ export {
   tencent,
 } from './providers/tencent-chat/reply.js';
 export { type TokenOptions, type TokenProof, token } from './providers/token/index.js';
+export type { WechatEventName, WechatEventOf, WechatMessageName } from './providers/wechat/events.js';
+export {
+  type WechatEvents,
+  type WechatMeta,
+  type WechatOptions,
+  type WechatProvider,
+  type WechatReply,
+  wechat,
+} from './providers/wechat/index.js';
+export type { WecomEventName, WecomEventOf, WecomMessageName } from './providers/wecom/events.js';
+export {
+  type WecomArticle,
+  type WecomEvents,
+  type WecomMeta,
+  type WecomOptions,
+  type WecomProvider,
+  type WecomReply,
+  wecom,
+} from './providers/wecom/index.js';
 export type {
   WhatsAppCallOfferEvent,
   WhatsAppEventName,

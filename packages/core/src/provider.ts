@@ -34,7 +34,7 @@ export interface ParsedEvent<Meta = unknown> {
   readonly deliveryKey: string | undefined;
   /**
    * The bytes dedupe compares for a delivery with a known key, when they are not the raw body:
-   * a sender that encrypts each push afresh (Feishu) sends a retry as other bytes, so its
+   * a sender that encrypts each push afresh (Feishu, WeCom, WeChat's safe mode) sends a retry as other bytes, so its
    * decrypted body stands in. Default: the raw body.
    */
   readonly dedupeBytes?: Uint8Array | undefined;

@@ -18,5 +18,7 @@ export { slackEventSchemas } from './providers/slack/events.js';
 export { stripeEventSchemas } from './providers/stripe/events.js';
 export { telegramUpdateSchemas } from './providers/telegram/events.js';
 export { tencentChatEventSchemas } from './providers/tencent-chat/events.js';
+export { wechatEventSchemas } from './providers/wechat/events.js';
+export { wecomEventSchemas } from './providers/wecom/events.js';
 export { whatsappEventSchemas } from './providers/whatsapp/events.js';
 export { whatsappCloudEventSchemas } from './providers/whatsapp-cloud/events.js';

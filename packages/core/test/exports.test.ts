@@ -39,6 +39,8 @@ const SENDER_FACTORIES = [
   'whatsapp',
   'whatsappCloud',
   'matrix',
+  'wecom',
+  'wechat',
 ];
 /** The same factory under a second name its users know it by. */
 const FACTORY_ALIASES: Readonly<Record<string, string>> = { lark: 'feishu' };
@@ -99,6 +101,8 @@ const SCHEMAS = [
   'telegramUpdateSchemas',
   'slackEventSchemas',
   'tencentChatEventSchemas',
+  'wechatEventSchemas',
+  'wecomEventSchemas',
   'whatsappEventSchemas',
   'whatsappCloudEventSchemas',
   'matrixEventSchemas',

@@ -100,6 +100,25 @@ export {
 } from '../providers/tencent-chat/kit/sign.js';
 export { GITLAB_SCHEME, type TokenScheme, tokenFixtures } from '../providers/token/kit/fixtures.js';
 export { tokenKit, tokenKitFor } from '../providers/token/kit/index.js';
+export { wechatFixtures } from '../providers/wechat/kit/fixtures.js';
+export { wechatKit } from '../providers/wechat/kit/index.js';
+export {
+  signWechat,
+  signWechatSafe,
+  type WechatSigned,
+  type WechatSignOptions,
+  wechatSignature,
+} from '../providers/wechat/kit/sign.js';
+export { wecomFixtures } from '../providers/wecom/kit/fixtures.js';
+export { wecomKit } from '../providers/wecom/kit/index.js';
+export {
+  signWecom,
+  type WecomSigned,
+  type WecomSignOptions,
+  wecomMessageXml,
+  wecomRequest,
+  wecomUrlCheck,
+} from '../providers/wecom/kit/sign.js';
 export { whatsappFixtures, whatsappMessageShapes } from '../providers/whatsapp/kit/fixtures.js';
 export { whatsappKit } from '../providers/whatsapp/kit/index.js';
 export { signWhatsapp, whatsappRequest } from '../providers/whatsapp/kit/sign.js';

@@ -126,7 +126,7 @@ export interface ExpectedAnswer {
   readonly status: number;
   readonly json?: unknown;
   readonly code?: string;
-  /** The exact plain-text body (Meta's challenge), sent as `text/plain`. */
+  /** The exact plain-text body (Meta's challenge, WeChat's `success`), sent as `text/plain`. */
   readonly text?: string;
 }
 
@@ -180,6 +180,8 @@ export interface ExpectedAnswers {
   readonly forgedStatus?: number;
   /** The 401 code for a delivery with no proof. */
   readonly unsignedCode: string;
+  /** The 400 code for an authentic body the sender's format cannot read; default `INVALID_JSON`. */
+  readonly malformedCode?: string;
 }
 
 /** What an authentic delivery of a fixture should get back from the demo receiver. */
@@ -263,6 +265,11 @@ export interface SenderKit {
   readReply(answer: SenderAnswer, decoders: ReplyDecoders): ReplyReading;
   readonly answers: ExpectedAnswers;
   readonly demo: DemoScript;
+  /**
+   * What the body is; default `json`. The fuzzers and the bad-input matrix build JSON bodies and
+   * JSON mistakes, so they take JSON senders only; an XML sender (WeCom) has its own such tests.
+   */
+  readonly bodyFormat?: 'json' | 'xml';
   /** Present for senders that batch: how their events are grouped into one delivery. */
   readonly batch?: BatchFacts;
   /**

@@ -12,6 +12,8 @@ import { stripeKit } from '../providers/stripe/kit/index.js';
 import { telegramKit } from '../providers/telegram/kit/index.js';
 import { tencentChatKit } from '../providers/tencent-chat/kit/index.js';
 import { tokenKit } from '../providers/token/kit/index.js';
+import { wechatKit } from '../providers/wechat/kit/index.js';
+import { wecomKit } from '../providers/wecom/kit/index.js';
 import { whatsappKit } from '../providers/whatsapp/kit/index.js';
 import { whatsappCloudKit } from '../providers/whatsapp-cloud/kit/index.js';
 import type { SenderKit } from './sender-kit.js';
@@ -40,6 +42,8 @@ export const senderKits: readonly SenderKit[] = [
   feishuKit,
   whatsappCloudKit,
   matrixKit,
+  wecomKit,
+  wechatKit,
 ];
 
 /** The kit for a provider name or an alias (`napcat`, `svix`), in any letter case. */

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { decodeSignature } from '../../crypto/signature-encoding.js';
+import { safeEqual } from '../../crypto/timing-safe-equal.js';
+import { type ErrorCode, VerificationError, WebhookError } from '../../errors.js';
+import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import type { WxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
+import { querySignature, xmlFields, xmlText } from '../../sender-toolkit/wx-xml-envelope.js';
+
+/**
+ * WeChat's proofs, in the query. Every request carries `signature = sha1(sort(token, timestamp,
+ * nonce))`, which covers **no body byte**; in compatible and safe mode (`encrypt_type=aes`) a
+ * POST also carries `msg_signature`, which covers the `<Encrypt>` as WeCom's does.
+ * https://developers.weixin.qq.com/doc/service/en/guide/dev/push/index.html
+ */
+export const WECHAT_SIGNATURE_PARAM = 'signature';
+export const WECHAT_MSG_SIGNATURE_PARAM = 'msg_signature';
+
+export interface WechatVerifyConfig {
+  readonly token: string;
+  /** Present when an EncodingAESKey is configured: encrypted POSTs are read with it. */
+  readonly crypt: WxBizMsgCrypt | undefined;
+  /** How far the signed timestamp may be from now, in ms; undefined: no window. */
+  readonly toleranceMs: number | undefined;
+}
+
+const SECONDS = /^\d{1,12}$/;
+
+/** Whether a request is read through the envelope: encrypted, and this receiver has the key. */
+export function isEncrypted(config: WechatVerifyConfig, input: VerifyInput): boolean {
+  return config.crypt !== undefined && input.method === 'POST' && input.query.get('encrypt_type') === 'aes';
+}
+
+export function verifyWechat(config: WechatVerifyConfig, input: VerifyInput): VerifyOutcome {
+  const encrypted = isEncrypted(config, input);
+  const name = encrypted ? WECHAT_MSG_SIGNATURE_PARAM : WECHAT_SIGNATURE_PARAM;
+  const signed = querySignature(input.query, name);
+  if (signed === undefined) {
+    return fail('SIGNATURE_MISSING', `${name}, timestamp and nonce are missing from the query`);
+  }
+  if (config.toleranceMs !== undefined) {
+    if (!SECONDS.test(signed.timestamp))
+      return fail('TIMESTAMP_OUT_OF_RANGE', 'timestamp must be Unix seconds');
+    if (Math.abs(input.now - Number(signed.timestamp) * 1000) > config.toleranceMs) {
+      return fail('TIMESTAMP_OUT_OF_RANGE', 'The request timestamp is outside the accepted window');
+    }
+  }
+  if (encrypted) {
+    const encrypt = encryptOf(input);
+    if (encrypt instanceof VerificationError) return { ok: false, error: encrypt };
+    if (!config.crypt!.signatureMatches(signed.signature, { ...signed, encrypt })) {
+      return fail('SIGNATURE_MISMATCH', 'msg_signature does not match the request');
+    }
+    return { ok: true, secretIndex: 0 };
+  }
+  const given = decodeSignature(signed.signature, 'hex', 20);
+  const expected = createHash('sha1')
+    .update([config.token, signed.timestamp, signed.nonce].sort().join(''))
+    .digest();
+  if (given === undefined || !safeEqual(given, expected)) {
+    return fail('SIGNATURE_MISMATCH', 'signature does not match the request');
+  }
+  return { ok: true, secretIndex: 0 };
+}
+
+function encryptOf(input: VerifyInput): string | VerificationError {
+  try {
+    const encrypt = xmlText(xmlFields(input), 'Encrypt');
+    return encrypt ?? new VerificationError('SIGNATURE_MISSING', 'The XML body has no <Encrypt>');
+  } catch (error) {
+    const reason = error instanceof WebhookError ? error.message : 'the body is not XML';
+    return new VerificationError('SIGNATURE_MISSING', `No signed <Encrypt>: ${reason}`);
+  }
+}
+
+function fail(code: ErrorCode, message: string): VerifyOutcome {
+  return { ok: false, error: new VerificationError(code, message) };
+}

@@ -1,0 +1,44 @@
+import { type ErrorCode, VerificationError, WebhookError } from '../../errors.js';
+import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import type { WxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
+import { base64Query, querySignature, xmlFields, xmlText } from '../../sender-toolkit/wx-xml-envelope.js';
+
+/**
+ * WeCom's proof, in the query of both requests: `msg_signature = sha1(sort(token, timestamp,
+ * nonce, X))`, where X is the GET's `echostr` or the POSTed XML's `<Encrypt>`.
+ * https://developer.work.weixin.qq.com/document/path/90930
+ */
+export const WECOM_SIGNATURE_PARAM = 'msg_signature';
+
+export function verifyWecom(crypt: WxBizMsgCrypt, input: VerifyInput): VerifyOutcome {
+  const signed = querySignature(input.query, WECOM_SIGNATURE_PARAM);
+  if (signed === undefined) {
+    return fail(
+      'SIGNATURE_MISSING',
+      'msg_signature, timestamp and nonce are missing from the query; is this the URL in the app\'s "接收消息" settings?',
+    );
+  }
+  const encrypt = input.method === 'GET' ? base64Query(input.query, 'echostr') : encryptOf(input);
+  if (encrypt instanceof VerificationError) return { ok: false, error: encrypt };
+  if (encrypt === undefined) return fail('SIGNATURE_MISSING', 'The URL check has no echostr');
+  if (!crypt.signatureMatches(signed.signature, { ...signed, encrypt })) {
+    return fail('SIGNATURE_MISMATCH', 'msg_signature does not match the request');
+  }
+  return { ok: true, secretIndex: 0 };
+}
+
+/** The `<Encrypt>` the signature covers; a body that has none is unsigned. */
+function encryptOf(input: VerifyInput): string | VerificationError {
+  try {
+    const encrypt = xmlText(xmlFields(input), 'Encrypt');
+    return encrypt ?? new VerificationError('SIGNATURE_MISSING', 'The XML body has no <Encrypt>');
+  } catch (error) {
+    // What cannot be parsed has nothing signed in it: refused unread, as any unsigned request.
+    const reason = error instanceof WebhookError ? error.message : 'the body is not XML';
+    return new VerificationError('SIGNATURE_MISSING', `No signed <Encrypt>: ${reason}`);
+  }
+}
+
+function fail(code: ErrorCode, message: string): VerifyOutcome {
+  return { ok: false, error: new VerificationError(code, message) };
+}

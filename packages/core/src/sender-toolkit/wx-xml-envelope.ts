@@ -1,0 +1,88 @@
+import { parseXml, type XmlElement } from '../body/xml.js';
+import { serialiseXml, type XmlReplyValue } from '../body/xml-reply.js';
+import { VerificationError } from '../errors.js';
+import type { WebhookResponse } from '../http/types.js';
+import type { VerifyInput } from '../provider.js';
+import type { WxBizMsgCrypt } from './wx-biz-msg-crypt.js';
+
+/**
+ * The XML side of the WXBizMsgCrypt envelope (WeCom apps, WeChat Official Accounts in safe and
+ * compatible mode): the POSTed `<xml>` whose `<Encrypt>` the query's `msg_signature` signs, and
+ * the encrypted passive reply `<xml><Encrypt/><MsgSignature/><TimeStamp/><Nonce/></xml>`.
+ * https://developer.work.weixin.qq.com/document/path/90968
+ */
+
+export const XML_TYPE = 'text/xml; charset=utf-8';
+
+/** The signature over an echostr or `<Encrypt>`, in the query with the timestamp and nonce. */
+export interface QuerySignature {
+  readonly signature: string;
+  readonly timestamp: string;
+  readonly nonce: string;
+}
+
+/**
+ * A base64 query value (`echostr`) decoded exactly once. URLSearchParams turns a `+` into a space,
+ * as form encoding says; a sender that leaves `+` unencoded means a `+` (base64 has no space),
+ * and one that sends `%2B` gets its `+` either way.
+ */
+export function base64Query(query: URLSearchParams, name: string): string | undefined {
+  return query.get(name)?.replaceAll(' ', '+');
+}
+
+export function querySignature(query: URLSearchParams, name: string): QuerySignature | undefined {
+  const signature = query.get(name);
+  const timestamp = query.get('timestamp');
+  const nonce = query.get('nonce');
+  if (!signature || timestamp === null || nonce === null) return undefined;
+  return { signature, timestamp, nonce };
+}
+
+/**
+ * The parsed document of a POSTed body, kept per request: verify reads `<Encrypt>` from it and
+ * decode the rest, and the bytes are parsed once.
+ */
+const parsedBodies = new WeakMap<Uint8Array, XmlElement>();
+
+/** The root element's fields; throws the parser's 400 for a body that is not the senders' XML. */
+export function xmlFields(input: VerifyInput): XmlElement {
+  const cached = parsedBodies.get(input.body);
+  if (cached !== undefined) return cached;
+  const document = parseXml(input.body);
+  if (typeof document.value !== 'object' || Array.isArray(document.value)) {
+    throw new VerificationError('SIGNATURE_MISSING', 'The XML body has no fields');
+  }
+  parsedBodies.set(input.body, document.value);
+  return document.value;
+}
+
+/** The text of a leaf field, or undefined when it is absent, repeated or has children. */
+export function xmlText(fields: XmlElement, name: string): string | undefined {
+  const value = Object.hasOwn(fields, name) ? fields[name] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The decrypted `<xml>` message: its root's fields. */
+export function parseDecryptedXml(message: string): XmlElement {
+  const document = parseXml(Buffer.from(message, 'utf8'), 'The decrypted message');
+  return typeof document.value === 'object' && !Array.isArray(document.value) ? document.value : {};
+}
+
+/** `fields` as `<xml>`, encrypted and signed the way WXBizMsgCrypt's EncryptMsg answers. */
+export function encryptedXmlReply(
+  crypt: WxBizMsgCrypt,
+  fields: Readonly<Record<string, XmlReplyValue | undefined>>,
+  now: number,
+): WebhookResponse {
+  const sealed = crypt.seal(serialiseXml('xml', fields), { now });
+  return {
+    status: 200,
+    headers: { 'content-type': XML_TYPE },
+    body: serialiseXml('xml', {
+      Encrypt: sealed.encrypt,
+      MsgSignature: sealed.signature,
+      TimeStamp: Number(sealed.timestamp),
+      Nonce: sealed.nonce,
+    }),
+  };
+}
