@@ -1,6 +1,6 @@
 import { parseXml, type XmlElement } from '../body/xml.js';
 import { serialiseXml, type XmlReplyValue } from '../body/xml-reply.js';
-import { VerificationError } from '../errors.js';
+import { VerificationError, WebhookError } from '../errors.js';
 import type { WebhookResponse } from '../http/types.js';
 import type { VerifyInput } from '../provider.js';
 import type { WxBizMsgCrypt } from './wx-biz-msg-crypt.js';
@@ -85,4 +85,16 @@ export function encryptedXmlReply(
       Nonce: sealed.nonce,
     }),
   };
+}
+
+/** The `<Encrypt>` the signature covers; a body that has none is unsigned. */
+export function encryptOf(input: VerifyInput): string | VerificationError {
+  try {
+    const encrypt = xmlText(xmlFields(input), 'Encrypt');
+    return encrypt ?? new VerificationError('SIGNATURE_MISSING', 'The XML body has no <Encrypt>');
+  } catch (error) {
+    // What cannot be parsed has nothing signed in it: refused unread, as any unsigned request.
+    const reason = error instanceof WebhookError ? error.message : 'the body is not XML';
+    return new VerificationError('SIGNATURE_MISSING', `No signed <Encrypt>: ${reason}`);
+  }
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { decodeSignature } from '../../crypto/signature-encoding.js';
 import { safeEqual } from '../../crypto/timing-safe-equal.js';
-import { type ErrorCode, VerificationError, WebhookError } from '../../errors.js';
+import { type ErrorCode, VerificationError } from '../../errors.js';
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
 import type { WxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
-import { querySignature, xmlFields, xmlText } from '../../sender-toolkit/wx-xml-envelope.js';
+import { encryptOf, querySignature } from '../../sender-toolkit/wx-xml-envelope.js';
 
 /**
  * WeChat's proofs, in the query. Every request carries `signature = sha1(sort(token, timestamp,
@@ -60,16 +60,6 @@ export function verifyWechat(config: WechatVerifyConfig, input: VerifyInput): Ve
     return fail('SIGNATURE_MISMATCH', 'signature does not match the request');
   }
   return { ok: true, secretIndex: 0 };
-}
-
-function encryptOf(input: VerifyInput): string | VerificationError {
-  try {
-    const encrypt = xmlText(xmlFields(input), 'Encrypt');
-    return encrypt ?? new VerificationError('SIGNATURE_MISSING', 'The XML body has no <Encrypt>');
-  } catch (error) {
-    const reason = error instanceof WebhookError ? error.message : 'the body is not XML';
-    return new VerificationError('SIGNATURE_MISSING', `No signed <Encrypt>: ${reason}`);
-  }
 }
 
 function fail(code: ErrorCode, message: string): VerifyOutcome {

@@ -1,7 +1,7 @@
-import { type ErrorCode, VerificationError, WebhookError } from '../../errors.js';
+import { type ErrorCode, VerificationError } from '../../errors.js';
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
 import type { WxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
-import { base64Query, querySignature, xmlFields, xmlText } from '../../sender-toolkit/wx-xml-envelope.js';
+import { base64Query, encryptOf, querySignature } from '../../sender-toolkit/wx-xml-envelope.js';
 
 /**
  * WeCom's proof, in the query of both requests: `msg_signature = sha1(sort(token, timestamp,
@@ -25,18 +25,6 @@ export function verifyWecom(crypt: WxBizMsgCrypt, input: VerifyInput): VerifyOut
     return fail('SIGNATURE_MISMATCH', 'msg_signature does not match the request');
   }
   return { ok: true, secretIndex: 0 };
-}
-
-/** The `<Encrypt>` the signature covers; a body that has none is unsigned. */
-function encryptOf(input: VerifyInput): string | VerificationError {
-  try {
-    const encrypt = xmlText(xmlFields(input), 'Encrypt');
-    return encrypt ?? new VerificationError('SIGNATURE_MISSING', 'The XML body has no <Encrypt>');
-  } catch (error) {
-    // What cannot be parsed has nothing signed in it: refused unread, as any unsigned request.
-    const reason = error instanceof WebhookError ? error.message : 'the body is not XML';
-    return new VerificationError('SIGNATURE_MISSING', `No signed <Encrypt>: ${reason}`);
-  }
 }
 
 function fail(code: ErrorCode, message: string): VerifyOutcome {
