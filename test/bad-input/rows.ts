@@ -851,6 +851,27 @@ export const xmlRows: readonly BadInputRow[] = [
     handlerCalls: 0,
   },
   {
+    title: "WeCom: the GET URL check's echostr sent twice",
+    decision:
+      "401 SIGNATURE_MALFORMED: WeCom signs the echostr and answers it decrypted, so it is held to the signature's rule.",
+    appliesTo: (sender) => sender.name === 'wecom',
+    request: (sender) => {
+      const check = sender.handshakes.find(
+        (form) => sender.sign(new Uint8Array(), { event: form.event }).method === 'GET',
+      )!;
+      const { method, url, headers } = sender.sign(new Uint8Array(), { event: check.event });
+      const echostr = new URL(url, 'http://x').searchParams.get('echostr')!;
+      return {
+        method,
+        url: `${url}&echostr=${encodeURIComponent(echostr)}`,
+        headers,
+        body: new Uint8Array(),
+      };
+    },
+    expect: () => ({ status: 401, code: 'SIGNATURE_MALFORMED' }),
+    handlerCalls: 0,
+  },
+  {
     title: 'XML sender: the signature made with another Token',
     decision: '401 SIGNATURE_MISMATCH, compared in constant time.',
     request: (sender) => signedXml(sender, knownXml(sender), { secret: otherSecretOf(sender) }),
