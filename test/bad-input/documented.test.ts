@@ -9,6 +9,7 @@ import {
   slackRows,
   tencentRows,
   transportRows,
+  xmlRows,
 } from './rows.js';
 
 const doc = readFileSync(new URL('../../docs/bad-input.md', import.meta.url), 'utf8');
@@ -25,6 +26,7 @@ describe('docs/bad-input.md', () => {
       ...feishuRows,
       ...repeatedProofRows,
       ...handshakeRows,
+      ...xmlRows,
     ].map((row) => [row.title] as const),
   )('documents "%s"', (title) => {
     expect(doc).toContain(`| ${title} |`);

@@ -2,7 +2,7 @@ import { createReceiver, type Receiver, type ReceiverLike, silentLogger } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters } from '../conformance/adapters.js';
 import { expectNoPrototypePollution } from '../fuzz/expectations.js';
-import { type FuzzSender, NOW, SECRET, senders } from '../fuzz/senders.js';
+import { type FuzzSender, NOW, SECRET, senders, xmlSenders } from '../fuzz/senders.js';
 import type { Listening } from '../support/http.js';
 import { post } from '../support/http.js';
 import {
@@ -19,6 +19,7 @@ import {
   slackRows,
   tencentRows,
   transportRows,
+  xmlRows,
 } from './rows.js';
 import { exchange, type WireAnswer } from './wire.js';
 
@@ -26,7 +27,8 @@ import { exchange, type WireAnswer } from './wire.js';
  * The bad-input matrix: every row through every adapter (Express, Koa, Fastify, fetch via Hono)
  * over real HTTP on loopback. Body rows run for every sender; transport rows with onebot (the
  * body reader and Node's parser are shared); Tencent's query rows with tencentChat; GitHub's
- * form-encoded rows with github; Slack's form and SSL-probe rows with slack.
+ * form-encoded rows with github; Slack's form and SSL-probe rows with slack; the XML rows (proof
+ * in the query, XML bodies) with the XML senders, which the JSON body rows cannot build for.
  */
 const onebot = senders.find((sender) => sender.name === 'onebot')!;
 const tencent = senders.find((sender) => sender.name === 'tencent-chat')!;
@@ -44,9 +46,10 @@ const cells: readonly (readonly [FuzzSender, readonly BadInputRow[]])[] = [
   ...[...senders, bearerSender, queryTokenSender]
     .map((sender) => [sender, repeatedProofRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const)
     .filter(([, rows]) => rows.length > 0),
-  ...senders
+  ...[...senders, ...xmlSenders]
     .map((sender) => [sender, handshakeRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const)
     .filter(([, rows]) => rows.length > 0),
+  ...xmlSenders.map((sender) => [sender, xmlRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const),
 ];
 
 /** One server per adapter and sender; each row swaps in a fresh receiver, so rows cannot interfere. */

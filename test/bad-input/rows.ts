@@ -572,6 +572,8 @@ const repeatedProofCode = (sender: FuzzSender) =>
 
 /** What the two token senders below share with hookguard's own form of errors. */
 const plainToken = {
+  bodyFormat: 'json',
+  encode: (payload: unknown) => utf8(JSON.stringify(payload)),
   mount: 'exact',
   forgedStatus: 401,
   errorBody: (code: string, message: unknown) => ({ error: { code, message } }),
@@ -585,10 +587,11 @@ export const bearerSender: FuzzSender = {
   name: 'bearer',
   provider: () =>
     token({ header: 'authorization', prefix: 'Bearer ', secret: SECRET, event: { body: 'object_kind' } }),
-  sign: (_body, { secret = SECRET } = {}) => ({
+  sign: (body, { secret = SECRET } = {}) => ({
     method: 'POST',
     url: PATH,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+    body,
   }),
   proofHeaders: ['authorization'],
   proof: { proof: 'authorization' },
@@ -602,10 +605,11 @@ export const bearerSender: FuzzSender = {
 export const queryTokenSender: FuzzSender = {
   name: 'query token',
   provider: () => token({ query: 'token', secret: SECRET, event: { body: 'object_kind' } }),
-  sign: (_body, { secret = SECRET } = {}) => ({
+  sign: (body, { secret = SECRET } = {}) => ({
     method: 'POST',
     url: `${PATH}?token=${encodeURIComponent(secret)}`,
     headers: { 'content-type': 'application/json' },
+    body,
   }),
   proofHeaders: [],
   proof: {},
@@ -780,3 +784,140 @@ function padByteZeroed(sender: FuzzSender): string {
   bytes[at] = bytes[at]! ^ pad;
   return bytes.toString('base64');
 }
+
+/** The query parameter holding an XML sender's signature (WeCom's `msg_signature`, WeChat's `signature`). */
+const signatureParamOf = (sender: FuzzSender): string => sender.provider().proofNames!.query[0]!;
+
+/** The sender's first real event, as its XML. */
+const knownXml = (sender: FuzzSender): Uint8Array => sender.encode(sender.fixtures[0]![1]);
+
+/**
+ * A signed XML delivery of `plain` (WeCom encrypts it into its envelope), its query and body then
+ * altered as a row says.
+ */
+function signedXml(
+  sender: FuzzSender,
+  plain: Uint8Array,
+  alter: { readonly query?: (query: URLSearchParams) => void; readonly secret?: string } = {},
+): BadRequest {
+  const { url, headers, body } = sender.sign(
+    plain,
+    alter.secret === undefined ? {} : { secret: alter.secret },
+  );
+  const [path, search] = url.split('?') as [string, string | undefined];
+  const query = new URLSearchParams(search);
+  alter.query?.(query);
+  return { url: `${path}?${query.toString()}`, headers, body };
+}
+
+/** One character of the envelope's `<Encrypt>` changed. */
+function encryptAltered(body: Uint8Array): Uint8Array {
+  const text = Buffer.from(body).toString('utf8');
+  const at = text.indexOf('<Encrypt><![CDATA[') + '<Encrypt><![CDATA['.length;
+  return utf8(`${text.slice(0, at)}${text[at] === 'A' ? 'B' : 'A'}${text.slice(at + 1)}`);
+}
+
+/**
+ * WeCom and WeChat: the proof is the query's signature, timestamp and nonce; the body is XML
+ * (WeCom's an envelope whose `<Encrypt>` the signature covers). The proof and XML rows of the
+ * JSON senders, in the form these senders can express them.
+ */
+export const xmlRows: readonly BadInputRow[] = [
+  {
+    title: 'XML sender: the signature query parameter missing',
+    decision: '401 SIGNATURE_MISSING: the proof is in the query; without it nothing is read.',
+    request: (sender) =>
+      signedXml(sender, knownXml(sender), { query: (query) => query.delete(signatureParamOf(sender)) }),
+    expect: () => ({ status: 401, code: 'SIGNATURE_MISSING' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'XML sender: the signature query parameter sent twice (both copies valid)',
+    decision:
+      '401 SIGNATURE_MALFORMED: never "first wins" (a proxy in front may have checked the other copy).',
+    request: (sender) =>
+      signedXml(sender, knownXml(sender), {
+        query: (query) => query.append(signatureParamOf(sender), query.get(signatureParamOf(sender))!),
+      }),
+    expect: () => ({ status: 401, code: 'SIGNATURE_MALFORMED' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'XML sender: the signed nonce sent twice',
+    decision: '401 SIGNATURE_MALFORMED: the signed timestamp and nonce are held to the same rule.',
+    request: (sender) =>
+      signedXml(sender, knownXml(sender), { query: (query) => query.append('nonce', '1') }),
+    expect: () => ({ status: 401, code: 'SIGNATURE_MALFORMED' }),
+    handlerCalls: 0,
+  },
+  {
+    title: "WeCom: the GET URL check's echostr sent twice",
+    decision:
+      "401 SIGNATURE_MALFORMED: WeCom signs the echostr and answers it decrypted, so it is held to the signature's rule.",
+    appliesTo: (sender) => sender.name === 'wecom',
+    request: (sender) => {
+      const check = sender.handshakes.find(
+        (form) => sender.sign(new Uint8Array(), { event: form.event }).method === 'GET',
+      )!;
+      const { method, url, headers } = sender.sign(new Uint8Array(), { event: check.event });
+      const echostr = new URL(url, 'http://x').searchParams.get('echostr')!;
+      return {
+        method,
+        url: `${url}&echostr=${encodeURIComponent(echostr)}`,
+        headers,
+        body: new Uint8Array(),
+      };
+    },
+    expect: () => ({ status: 401, code: 'SIGNATURE_MALFORMED' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'XML sender: the signature made with another Token',
+    decision: '401 SIGNATURE_MISMATCH, compared in constant time.',
+    request: (sender) => signedXml(sender, knownXml(sender), { secret: otherSecretOf(sender) }),
+    expect: () => ({ status: 401, code: 'SIGNATURE_MISMATCH' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'XML sender: one character of <Encrypt> changed',
+    decision: '401 SIGNATURE_MISMATCH: the signature covers the ciphertext, checked before it is decrypted.',
+    appliesTo: (sender) => sender.bodyCovered,
+    request: (sender) => {
+      const request = signedXml(sender, knownXml(sender)) as Extract<BadRequest, { url: string }>;
+      return { ...request, body: encryptAltered(request.body) };
+    },
+    expect: () => ({ status: 401, code: 'SIGNATURE_MISMATCH' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'XML sender: a DOCTYPE declaring an entity, signed',
+    decision: '400 INVALID_XML: no DOCTYPE is read, so no entity is expanded (no XXE, no billion laughs).',
+    request: (sender) =>
+      signedXml(
+        sender,
+        utf8(
+          '<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]>' +
+            '<xml><MsgType><![CDATA[text]]></MsgType><Content>&x;</Content></xml>',
+        ),
+      ),
+    expect: () => ({ status: 400, code: 'INVALID_XML' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'XML sender: a body that is not XML, signed',
+    decision: '400 INVALID_XML: signed, so it is read, and refused as unreadable.',
+    request: (sender) => signedXml(sender, utf8('{"MsgType":"text","Content":"hi"}')),
+    expect: () => ({ status: 400, code: 'INVALID_XML' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'XML sender: Content-Type application/json, signed',
+    decision: '415 UNSUPPORTED_MEDIA_TYPE: these senders post text/xml; another media type is not theirs.',
+    request: (sender) => {
+      const request = signedXml(sender, knownXml(sender)) as Extract<BadRequest, { url: string }>;
+      return { ...request, headers: { ...request.headers, 'content-type': 'application/json' } };
+    },
+    expect: () => ({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }),
+    handlerCalls: 0,
+  },
+];

@@ -18,6 +18,8 @@ export interface SignedParts {
   /** Path (with the sender's own below `/hook`) and query, with any proof the sender puts in the query string. */
   readonly url: string;
   readonly headers: Record<string, string>;
+  /** The bytes the sender puts on the wire: the body given, or WeCom's envelope around it; none for a GET. */
+  readonly body: Uint8Array;
 }
 
 /** The headers that carry a sender's proof or go into what it signs, lower-case. */
@@ -33,6 +35,10 @@ export interface ProofHeaders {
  */
 export interface FuzzSender {
   readonly name: string;
+  /** What the body is: JSON, or XML (WeCom, WeChat), which the JSON rows and properties cannot build. */
+  readonly bodyFormat: 'json' | 'xml';
+  /** Serialises a payload as the sender does (JSON text, or WeChat's XML). */
+  readonly encode: (payload: unknown) => Uint8Array;
   readonly provider: () => Provider;
   /** Signs these exact bytes as the sender does, with the right secret at `NOW` unless told otherwise. */
   readonly sign: (body: Uint8Array, options?: SignOptions) => SignedParts;
@@ -81,12 +87,15 @@ function fuzzSender(kit: SenderKit): FuzzSender {
   const defaultEvent = kit.eventOutsideBody === undefined ? undefined : fixtures[0]?.[0];
   return {
     name: kit.name,
+    bodyFormat: kit.bodyFormat ?? 'json',
+    encode: (payload) => kit.encode(payload),
     provider: () => kit.provider(secret),
     sign: (body, { secret: key = secret, now = NOW, event = defaultEvent } = {}) => {
       const request = kit.sign({ body, secret: key, now, event });
       return {
         ...requestLine(request, '/hook'),
         headers: Object.fromEntries(request.headers.map(([name, value]) => [name.toLowerCase(), value])),
+        body: request.method === 'GET' ? new Uint8Array() : request.body,
       };
     },
     proofHeaders: [proof.header, proof.timestampHeader, proof.idHeader, ...proof.relatedHeaders].filter(
@@ -122,6 +131,14 @@ function fuzzSender(kit: SenderKit): FuzzSender {
 /** Every sender hookguard serves, from its kit: a new kit is fuzzed everywhere with nothing added here. */
 export const senders: readonly FuzzSender[] = senderKits
   .filter((kit) => (kit.bodyFormat ?? 'json') === 'json')
+  .map(fuzzSender);
+
+/**
+ * The XML senders (WeCom, WeChat): the JSON properties and body rows cannot build their bodies,
+ * so they get the rows and properties that need no JSON (test/bad-input xmlRows, xml.fuzz.test.ts).
+ */
+export const xmlSenders: readonly FuzzSender[] = senderKits
+  .filter((kit) => kit.bodyFormat === 'xml')
   .map(fuzzSender);
 
 export const onebotSender: FuzzSender = senders.find((sender) => sender.name === onebotKit.name)!;

@@ -88,6 +88,27 @@ describe('verify() and handshakes, for every sender kit that declares some', () 
     expect(withHandshakes.map((kit) => kit.name)).toEqual(expect.arrayContaining(['discord', 'qq-bot']));
   });
 
+  // A GET is answered only by a handshake: a kit that leaves its GET check out leaves it out of
+  // the conformance, bad-input and fuzz matrices too. (Matrix's GETs are queries on paths of its
+  // own below a prefix, answered by parse, not endpoint checks.)
+  it('declares a GET check for every sender on one path whose provider takes a GET', () => {
+    const takesGet = senderKits.filter(
+      (kit) => kit.mount !== 'prefix' && kit.provider(kit.secret.demo).methods?.includes('GET'),
+    );
+    for (const kit of takesGet) {
+      const methods = (kit.answers.handshakes ?? []).map(
+        (form) =>
+          kit.sign({
+            body: kit.encode(form.event.payload),
+            secret: kit.secret.demo,
+            now: 0,
+            event: form.event.name,
+          }).method,
+      );
+      expect(methods, kit.name).toContain('GET');
+    }
+  });
+
   /** The kit's signed request, as `verify()` takes it. */
   function signed(kit: SenderKit, payload: unknown, event?: string): WebhookRequest {
     const now = Date.now();

@@ -30,7 +30,21 @@ export function base64Query(query: URLSearchParams, name: string): string | unde
   return query.get(name)?.replaceAll(' ', '+');
 }
 
-export function querySignature(query: URLSearchParams, name: string): QuerySignature | undefined {
+/**
+ * The signature, timestamp and nonce, or undefined when one is absent. A parameter sent twice is
+ * refused (SIGNATURE_MALFORMED): `get` would read the first copy where a proxy in front may have
+ * checked the other, so a proof is never "first wins". `alsoOnce` names other signed parameters
+ * (WeCom's `echostr`) held to the same rule.
+ */
+export function querySignature(
+  query: URLSearchParams,
+  name: string,
+  alsoOnce: readonly string[] = [],
+): QuerySignature | VerificationError | undefined {
+  const repeated = [name, 'timestamp', 'nonce', ...alsoOnce].find((param) => query.getAll(param).length > 1);
+  if (repeated !== undefined) {
+    return new VerificationError('SIGNATURE_MALFORMED', `${repeated} is repeated in the query`);
+  }
   const signature = query.get(name);
   const timestamp = query.get('timestamp');
   const nonce = query.get('nonce');

@@ -101,7 +101,7 @@ export {
 export { GITLAB_SCHEME, type TokenScheme, tokenFixtures } from '../providers/token/kit/fixtures.js';
 export { tokenKit, tokenKitFor } from '../providers/token/kit/index.js';
 export { wechatFixtures } from '../providers/wechat/kit/fixtures.js';
-export { wechatKit } from '../providers/wechat/kit/index.js';
+export { WECHAT_SERVER_CHECK_EVENT, wechatKit } from '../providers/wechat/kit/index.js';
 export {
   signWechat,
   signWechatSafe,
@@ -110,7 +110,7 @@ export {
   wechatSignature,
 } from '../providers/wechat/kit/sign.js';
 export { wecomFixtures } from '../providers/wecom/kit/fixtures.js';
-export { wecomKit } from '../providers/wecom/kit/index.js';
+export { WECOM_URL_CHECK_EVENT, wecomKit } from '../providers/wecom/kit/index.js';
 export {
   signWecom,
   type WecomSigned,

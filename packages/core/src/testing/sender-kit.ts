@@ -266,8 +266,9 @@ export interface SenderKit {
   readonly answers: ExpectedAnswers;
   readonly demo: DemoScript;
   /**
-   * What the body is; default `json`. The fuzzers and the bad-input matrix build JSON bodies and
-   * JSON mistakes, so they take JSON senders only; an XML sender (WeCom) has its own such tests.
+   * What the body is; default `json`. The JSON body rows and properties of the fuzzers and the
+   * bad-input matrix take JSON senders only; an XML sender (WeCom, WeChat) gets the XML rows
+   * (proof in the query, XML mistakes) and the properties that need no JSON instead.
    */
   readonly bodyFormat?: 'json' | 'xml';
   /** Present for senders that batch: how their events are grouped into one delivery. */

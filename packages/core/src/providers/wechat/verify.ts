@@ -34,6 +34,7 @@ export function verifyWechat(config: WechatVerifyConfig, input: VerifyInput): Ve
   const encrypted = isEncrypted(config, input);
   const name = encrypted ? WECHAT_MSG_SIGNATURE_PARAM : WECHAT_SIGNATURE_PARAM;
   const signed = querySignature(input.query, name);
+  if (signed instanceof VerificationError) return { ok: false, error: signed };
   if (signed === undefined) {
     return fail('SIGNATURE_MISSING', `${name}, timestamp and nonce are missing from the query`);
   }

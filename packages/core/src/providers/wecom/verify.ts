@@ -11,7 +11,8 @@ import { base64Query, encryptOf, querySignature } from '../../sender-toolkit/wx-
 export const WECOM_SIGNATURE_PARAM = 'msg_signature';
 
 export function verifyWecom(crypt: WxBizMsgCrypt, input: VerifyInput): VerifyOutcome {
-  const signed = querySignature(input.query, WECOM_SIGNATURE_PARAM);
+  const signed = querySignature(input.query, WECOM_SIGNATURE_PARAM, ['echostr']);
+  if (signed instanceof VerificationError) return { ok: false, error: signed };
   if (signed === undefined) {
     return fail(
       'SIGNATURE_MISSING',

@@ -6,6 +6,10 @@ import { wechatFixtures } from './fixtures.js';
 import { signWechat } from './sign.js';
 
 const DEMO_TOKEN = 'hookguardDemoWechatToken';
+/** The event name the kit's `sign` sends as WeChat's GET server check rather than as a delivery. */
+export const WECHAT_SERVER_CHECK_EVENT = 'server-check';
+/** The random string WeChat sends as `echostr` and expects back exactly. */
+const ECHOSTR = '7166283459302584174';
 const text = { name: 'text', payload: wechatFixtures['text']! };
 const subscribe = { name: 'event.subscribe', payload: wechatFixtures['event.subscribe']! };
 
@@ -38,7 +42,21 @@ export const wechatKit: SenderKit = {
   fixtures: wechatFixtures,
   bodyFormat: 'xml',
   encode: (payload) => Buffer.from(messageXml(payload as Record<string, unknown>), 'utf8'),
-  sign({ body, secret, now }) {
+  sign({ body, secret, now, event }) {
+    if (event === WECHAT_SERVER_CHECK_EVENT) {
+      const signed = signWechat('', { token: secret ?? DEMO_TOKEN, now });
+      // The check names no user: no openid, and no signature without the Token.
+      const proof = signed.query.filter(
+        ([name]) => name !== 'openid' && (secret !== undefined || name !== 'signature'),
+      );
+      return {
+        method: 'GET',
+        query: [...proof, ['echostr', ECHOSTR]],
+        headers: [],
+        body: new Uint8Array(),
+        chunked: false,
+      };
+    }
     const signed = signWechat(Buffer.from(body).toString('utf8'), { token: secret ?? DEMO_TOKEN, now });
     return {
       query: secret === undefined ? [] : signed.query,
@@ -76,6 +94,13 @@ export const wechatKit: SenderKit = {
         on: 'event.subscribe',
         reply: { type: 'text', content: 'welcome' } satisfies WechatReply,
         expect: { status: 500, code: 'INVALID_REPLY' },
+      },
+    ],
+    handshakes: [
+      {
+        name: 'GET server check',
+        event: { name: WECHAT_SERVER_CHECK_EVENT, payload: {} },
+        expect: { status: 200, text: ECHOSTR },
       },
     ],
     forgedCode: 'SIGNATURE_MISMATCH',

@@ -4,7 +4,7 @@ import { wrongSecret } from '../../../testing/tamperings.js';
 import type { WecomReply } from '../index.js';
 import { wecom } from '../index.js';
 import { WECOM_FIXTURE_CORP_ID, wecomFixtures } from './fixtures.js';
-import { signWecom, wecomMessageXml } from './sign.js';
+import { signWecom, wecomMessageXml, wecomUrlCheck } from './sign.js';
 
 /** The demo's Token (WeCom's Tokens are up to 32 letters and digits) and EncodingAESKey: never deploy them. */
 const DEMO_TOKEN = 'hookguardDemoToken';
@@ -14,6 +14,11 @@ const settings = (token: string) => ({
   encodingAESKey: WECOM_DEMO_AES_KEY,
   corpId: WECOM_FIXTURE_CORP_ID,
 });
+
+/** The event name the kit's `sign` sends as WeCom's GET URL check rather than as a delivery. */
+export const WECOM_URL_CHECK_EVENT = 'url-check';
+/** What WeCom encrypts into the check's `echostr`: digits it expects back, decrypted, as the whole body. */
+const ECHO = '5927782489442352469';
 
 const text = { name: 'text', payload: wecomFixtures['text']! };
 const subscribe = { name: 'event.subscribe', payload: wecomFixtures['event.subscribe']! };
@@ -50,7 +55,18 @@ export const wecomKit: SenderKit = {
   fixtures: wecomFixtures,
   bodyFormat: 'xml',
   encode: (payload) => Buffer.from(wecomMessageXml(payload as Record<string, unknown>), 'utf8'),
-  sign({ body, secret, now }) {
+  sign({ body, secret, now, event }) {
+    if (event === WECOM_URL_CHECK_EVENT) {
+      const check = wecomUrlCheck(ECHO, { ...settings(secret ?? DEMO_TOKEN), now });
+      return {
+        method: 'GET',
+        // Without the Token nobody can sign: only the echostr, as anyone could send it.
+        query: secret === undefined ? check.query.filter(([name]) => name === 'echostr') : check.query,
+        headers: [],
+        body: new Uint8Array(),
+        chunked: false,
+      };
+    }
     const signed = signWecom(body, { ...settings(secret ?? DEMO_TOKEN), now });
     return {
       // Without the Token nobody can sign: the envelope arrives with no signature in the query.
@@ -81,6 +97,13 @@ export const wecomKit: SenderKit = {
         on: 'event.subscribe',
         reply: { type: 'text', content: 'welcome' } satisfies WecomReply,
         expect: { status: 500, code: 'INVALID_REPLY' },
+      },
+    ],
+    handshakes: [
+      {
+        name: 'GET URL check',
+        event: { name: WECOM_URL_CHECK_EVENT, payload: {} },
+        expect: { status: 200, text: ECHO },
       },
     ],
     forgedCode: 'SIGNATURE_MISMATCH',
