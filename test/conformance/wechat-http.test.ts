@@ -154,6 +154,21 @@ for (const adapter of adapters) {
       expect([foreign.status, foreign.json()]).toMatchObject([401, { error: { code: 'SENDER_MISMATCH' } }]);
     });
 
+    it('refuses encrypt_type sent twice: it decides which signature is checked', async () => {
+      const signed = signWechatSafe(text('twice', '41'), {
+        token: TOKEN,
+        appId: APP_ID,
+        encodingAESKey: KEY,
+      });
+      const response = await post(`${urls.safe}?${query(signed.query)}&encrypt_type=raw`, signed.body, {
+        headers: XML,
+      });
+      expect([response.status, response.json()]).toMatchObject([
+        401,
+        { error: { code: 'SIGNATURE_MALFORMED' } },
+      ]);
+    });
+
     it('safe mode: a retry encrypted afresh (other bytes, the same message) is not run again', async () => {
       seen.length = 0;
       for (let attempt = 0; attempt < 2; attempt++) {

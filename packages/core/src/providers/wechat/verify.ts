@@ -33,7 +33,8 @@ export function isEncrypted(config: WechatVerifyConfig, input: VerifyInput): boo
 export function verifyWechat(config: WechatVerifyConfig, input: VerifyInput): VerifyOutcome {
   const encrypted = isEncrypted(config, input);
   const name = encrypted ? WECHAT_MSG_SIGNATURE_PARAM : WECHAT_SIGNATURE_PARAM;
-  const signed = querySignature(input.query, name);
+  // encrypt_type picks which signature is checked: one reading of it, like the proof itself.
+  const signed = querySignature(input.query, name, ['encrypt_type']);
   if (signed instanceof VerificationError) return { ok: false, error: signed };
   if (signed === undefined) {
     return fail('SIGNATURE_MISSING', `${name}, timestamp and nonce are missing from the query`);
