@@ -52,6 +52,14 @@ export type {
   VerifyInput,
   VerifyOutcome,
 } from './provider.js';
+export type { DingtalkEventName, DingtalkEventOf } from './providers/dingtalk/events.js';
+export {
+  type DingtalkEvents,
+  type DingtalkMeta,
+  type DingtalkOptions,
+  type DingtalkProvider,
+  dingtalk,
+} from './providers/dingtalk/index.js';
 export {
   type DiscordEventsOptions,
   type DiscordEventsProvider,

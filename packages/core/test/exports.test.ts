@@ -41,6 +41,7 @@ const SENDER_FACTORIES = [
   'matrix',
   'wecom',
   'wechat',
+  'dingtalk',
 ];
 /** The same factory under a second name its users know it by. */
 const FACTORY_ALIASES: Readonly<Record<string, string>> = { lark: 'feishu' };
@@ -106,6 +107,7 @@ const SCHEMAS = [
   'whatsappEventSchemas',
   'whatsappCloudEventSchemas',
   'matrixEventSchemas',
+  'dingtalkEventSchemas',
 ];
 
 /** Building blocks of the providers and the receiver: reachable from no entry point. */
