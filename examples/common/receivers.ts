@@ -5,6 +5,7 @@
 import {
   consoleLogger,
   createReceiver,
+  dingtalk,
   discord,
   discordEvents,
   discordReply,
@@ -75,6 +76,10 @@ export interface ExampleConfig {
   readonly wecomCorpId: string;
   /** The Official Account's server-configuration Token (plain mode). */
   readonly wechatToken: string;
+  /** The DingTalk app's event-subscription (事件订阅) signing token, aes_key and the app's AppKey. */
+  readonly dingtalkToken: string;
+  readonly dingtalkAesKey: string;
+  readonly dingtalkAppKey: string;
   readonly quiet?: boolean;
 }
 
@@ -108,6 +113,9 @@ const DEMO: Record<string, string> = {
   WECOM_ENCODING_AES_KEY: 'hookguardDemoEncodingAESKey0123456789abcdef',
   WECOM_CORP_ID: 'ww0123456789abcdef',
   WECHAT_TOKEN: 'hookguardDemoWechatToken',
+  DINGTALK_TOKEN: 'hookguardDemoDingTalkToken',
+  DINGTALK_AES_KEY: 'hookguardDemoDingTalkAesKey0123456789abcdef',
+  DINGTALK_APP_KEY: 'dinghookguarddemo',
 };
 
 /** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
@@ -145,6 +153,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     wecomEncodingAESKey: read('WECOM_ENCODING_AES_KEY'),
     wecomCorpId: read('WECOM_CORP_ID'),
     wechatToken: read('WECHAT_TOKEN'),
+    dingtalkToken: read('DINGTALK_TOKEN'),
+    dingtalkAesKey: read('DINGTALK_AES_KEY'),
+    dingtalkAppKey: read('DINGTALK_APP_KEY'),
   };
   return { config, demo };
 }
@@ -350,6 +361,18 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     content: `echo: ${message.Content}`,
   }));
 
+  // check_url answers itself; every push, handled or not, is answered with the encrypted success.
+  const dingtalkBot = createReceiver(
+    dingtalk({ token: config.dingtalkToken, aesKey: config.dingtalkAesKey, appKey: config.dingtalkAppKey }),
+    options,
+  )
+    .on('user_add_org', (event) => {
+      log('dingtalk users joined', event.UserId);
+    })
+    .on('bpms_instance_change', (event) => {
+      log('dingtalk approval', event.processInstanceId, event.type, event.result);
+    });
+
   return [
     { path: '/onebot', receiver: onebotBot },
     { path: '/whatsapp', receiver: whatsappBot },
@@ -370,5 +393,6 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/matrix', receiver: matrixBot, prefix: true },
     { path: '/wecom', receiver: wecomBot },
     { path: '/wechat', receiver: wechatBot },
+    { path: '/dingtalk', receiver: dingtalkBot },
   ];
 }
