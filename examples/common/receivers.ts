@@ -6,6 +6,7 @@ import {
   consoleLogger,
   createReceiver,
   dingtalk,
+  dingtalkRobot,
   discord,
   discordEvents,
   discordReply,
@@ -80,6 +81,8 @@ export interface ExampleConfig {
   readonly dingtalkToken: string;
   readonly dingtalkAesKey: string;
   readonly dingtalkAppKey: string;
+  /** The DingTalk robot app's AppSecret, for its HTTP-mode message callback. */
+  readonly dingtalkRobotAppSecret: string;
   readonly quiet?: boolean;
 }
 
@@ -116,6 +119,7 @@ const DEMO: Record<string, string> = {
   DINGTALK_TOKEN: 'hookguardDemoDingTalkToken',
   DINGTALK_AES_KEY: 'hookguardDemoDingTalkAesKey0123456789abcdef',
   DINGTALK_APP_KEY: 'dinghookguarddemo',
+  DINGTALK_ROBOT_APP_SECRET: 'hookguard-demo-dingtalk-robot',
 };
 
 /** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
@@ -156,6 +160,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     dingtalkToken: read('DINGTALK_TOKEN'),
     dingtalkAesKey: read('DINGTALK_AES_KEY'),
     dingtalkAppKey: read('DINGTALK_APP_KEY'),
+    dingtalkRobotAppSecret: read('DINGTALK_ROBOT_APP_SECRET'),
   };
   return { config, demo };
 }
@@ -373,6 +378,12 @@ export function createReceivers(config: ExampleConfig): Mount[] {
       log('dingtalk approval', event.processInstanceId, event.type, event.result);
     });
 
+  // The sign covers the timestamp only (SECURITY.md): the reply is written in the response.
+  const dingtalkRobotBot = createReceiver(
+    dingtalkRobot({ appSecret: config.dingtalkRobotAppSecret }),
+    options,
+  ).on('text', (message) => ({ msgtype: 'text', text: { content: `echo:${message.text.content}` } }));
+
   return [
     { path: '/onebot', receiver: onebotBot },
     { path: '/whatsapp', receiver: whatsappBot },
@@ -394,5 +405,6 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/wecom', receiver: wecomBot },
     { path: '/wechat', receiver: wechatBot },
     { path: '/dingtalk', receiver: dingtalkBot },
+    { path: '/dingtalk-robot', receiver: dingtalkRobotBot },
   ];
 }

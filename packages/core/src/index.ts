@@ -60,6 +60,16 @@ export {
   type DingtalkProvider,
   dingtalk,
 } from './providers/dingtalk/index.js';
+export type { DingtalkRobotEventName, DingtalkRobotEventOf } from './providers/dingtalk-robot/events.js';
+export {
+  type DingtalkAt,
+  type DingtalkRobotEvents,
+  type DingtalkRobotMeta,
+  type DingtalkRobotOptions,
+  type DingtalkRobotProvider,
+  type DingtalkRobotReply,
+  dingtalkRobot,
+} from './providers/dingtalk-robot/index.js';
 export {
   type DiscordEventsOptions,
   type DiscordEventsProvider,

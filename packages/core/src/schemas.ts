@@ -7,6 +7,7 @@
  */
 
 export { dingtalkEventSchemas } from './providers/dingtalk/events.js';
+export { dingtalkRobotEventSchemas } from './providers/dingtalk-robot/events.js';
 export { discordInteractionSchemas } from './providers/discord/events.js';
 export { discordWebhookEventSchemas } from './providers/discord/webhook-events.js';
 export { feishuEventSchemas } from './providers/feishu/events.js';

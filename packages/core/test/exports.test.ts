@@ -42,6 +42,7 @@ const SENDER_FACTORIES = [
   'wecom',
   'wechat',
   'dingtalk',
+  'dingtalkRobot',
 ];
 /** The same factory under a second name its users know it by. */
 const FACTORY_ALIASES: Readonly<Record<string, string>> = { lark: 'feishu' };
@@ -108,6 +109,7 @@ const SCHEMAS = [
   'whatsappCloudEventSchemas',
   'matrixEventSchemas',
   'dingtalkEventSchemas',
+  'dingtalkRobotEventSchemas',
 ];
 
 /** Building blocks of the providers and the receiver: reachable from no entry point. */

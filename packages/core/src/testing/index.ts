@@ -11,6 +11,9 @@ export {
   dingtalkRequest,
   signDingtalk,
 } from '../providers/dingtalk/kit/sign.js';
+export { dingtalkRobotFixtures } from '../providers/dingtalk-robot/kit/fixtures.js';
+export { dingtalkRobotKit } from '../providers/dingtalk-robot/kit/index.js';
+export { signDingtalkRobot } from '../providers/dingtalk-robot/kit/sign.js';
 export {
   discordEventsPing,
   discordInteractionFixtures,
