@@ -5,6 +5,8 @@
 import {
   consoleLogger,
   createReceiver,
+  dingtalk,
+  dingtalkRobot,
   discord,
   discordEvents,
   discordReply,
@@ -75,6 +77,12 @@ export interface ExampleConfig {
   readonly wecomCorpId: string;
   /** The Official Account's server-configuration Token (plain mode). */
   readonly wechatToken: string;
+  /** The DingTalk app's event-subscription (事件订阅) signing token, aes_key and the app's AppKey. */
+  readonly dingtalkToken: string;
+  readonly dingtalkAesKey: string;
+  readonly dingtalkAppKey: string;
+  /** The DingTalk robot app's AppSecret, for its HTTP-mode message callback. */
+  readonly dingtalkRobotAppSecret: string;
   readonly quiet?: boolean;
 }
 
@@ -108,6 +116,10 @@ const DEMO: Record<string, string> = {
   WECOM_ENCODING_AES_KEY: 'hookguardDemoEncodingAESKey0123456789abcdef',
   WECOM_CORP_ID: 'ww0123456789abcdef',
   WECHAT_TOKEN: 'hookguardDemoWechatToken',
+  DINGTALK_TOKEN: 'hookguardDemoDingTalkToken',
+  DINGTALK_AES_KEY: 'hookguardDemoDingTalkAesKey0123456789abcdef',
+  DINGTALK_APP_KEY: 'dinghookguarddemo',
+  DINGTALK_ROBOT_APP_SECRET: 'hookguard-demo-dingtalk-robot',
 };
 
 /** Reads the secrets from the environment; `demo` lists the variables that fell back to a demo value. */
@@ -145,6 +157,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     wecomEncodingAESKey: read('WECOM_ENCODING_AES_KEY'),
     wecomCorpId: read('WECOM_CORP_ID'),
     wechatToken: read('WECHAT_TOKEN'),
+    dingtalkToken: read('DINGTALK_TOKEN'),
+    dingtalkAesKey: read('DINGTALK_AES_KEY'),
+    dingtalkAppKey: read('DINGTALK_APP_KEY'),
+    dingtalkRobotAppSecret: read('DINGTALK_ROBOT_APP_SECRET'),
   };
   return { config, demo };
 }
@@ -350,6 +366,24 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     content: `echo: ${message.Content}`,
   }));
 
+  // check_url answers itself; every push, handled or not, is answered with the encrypted success.
+  const dingtalkBot = createReceiver(
+    dingtalk({ token: config.dingtalkToken, aesKey: config.dingtalkAesKey, appKey: config.dingtalkAppKey }),
+    options,
+  )
+    .on('user_add_org', (event) => {
+      log('dingtalk users joined', event.UserId);
+    })
+    .on('bpms_instance_change', (event) => {
+      log('dingtalk approval', event.processInstanceId, event.type, event.result);
+    });
+
+  // The sign covers the timestamp only (SECURITY.md): the reply is written in the response.
+  const dingtalkRobotBot = createReceiver(
+    dingtalkRobot({ appSecret: config.dingtalkRobotAppSecret }),
+    options,
+  ).on('text', (message) => ({ msgtype: 'text', text: { content: `echo:${message.text.content}` } }));
+
   return [
     { path: '/onebot', receiver: onebotBot },
     { path: '/whatsapp', receiver: whatsappBot },
@@ -370,5 +404,7 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/matrix', receiver: matrixBot, prefix: true },
     { path: '/wecom', receiver: wecomBot },
     { path: '/wechat', receiver: wechatBot },
+    { path: '/dingtalk', receiver: dingtalkBot },
+    { path: '/dingtalk-robot', receiver: dingtalkRobotBot },
   ];
 }

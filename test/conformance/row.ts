@@ -36,6 +36,8 @@ export interface ProviderRow extends Omit<ExpectedAnswers, 'forgedCode' | 'unsig
   readonly forged: { readonly deliver: Deliver; readonly code: string; readonly status: number };
   /** A delivery with no proof at all, and the 401 code it earns. */
   readonly unsigned: { readonly deliver: Deliver; readonly code: string };
+  /** The plaintext of an answer the sender encrypts afresh each time (DingTalk); see `SenderKit.openAnswer`. */
+  readonly openAnswer?: (body: string) => string | undefined;
 }
 
 /** Rows drive receivers with event names from data, so their event types are widened here. */
@@ -80,5 +82,6 @@ export function rowFromKit(kit: SenderKit): ProviderRow {
     deliver: signedWith(kit.secret.demo),
     forged: { deliver: signedWith(otherSecret(kit)), code: forgedCode, status: forgedStatus ?? 401 },
     unsigned: { deliver: signedWith(undefined), code: unsignedCode },
+    ...(kit.openAnswer ? { openAnswer: (body: string) => kit.openAnswer?.(body) } : {}),
   };
 }

@@ -36,7 +36,7 @@ export interface ProofHeaders {
 export interface FuzzSender {
   readonly name: string;
   /** What the body is: JSON, or XML (WeCom, WeChat), which the JSON rows and properties cannot build. */
-  readonly bodyFormat: 'json' | 'xml';
+  readonly bodyFormat: NonNullable<SenderKit['bodyFormat']>;
   /** Serialises a payload as the sender does (JSON text, or WeChat's XML). */
   readonly encode: (payload: unknown) => Uint8Array;
   readonly provider: () => Provider;

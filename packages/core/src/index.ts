@@ -52,6 +52,24 @@ export type {
   VerifyInput,
   VerifyOutcome,
 } from './provider.js';
+export type { DingtalkEventName, DingtalkEventOf } from './providers/dingtalk/events.js';
+export {
+  type DingtalkEvents,
+  type DingtalkMeta,
+  type DingtalkOptions,
+  type DingtalkProvider,
+  dingtalk,
+} from './providers/dingtalk/index.js';
+export type { DingtalkRobotEventName, DingtalkRobotEventOf } from './providers/dingtalk-robot/events.js';
+export {
+  type DingtalkAt,
+  type DingtalkRobotEvents,
+  type DingtalkRobotMeta,
+  type DingtalkRobotOptions,
+  type DingtalkRobotProvider,
+  type DingtalkRobotReply,
+  dingtalkRobot,
+} from './providers/dingtalk-robot/index.js';
 export {
   type DiscordEventsOptions,
   type DiscordEventsProvider,

@@ -6,6 +6,8 @@
  * packages/core/test/exports.test.ts pins the list.
  */
 
+export { dingtalkEventSchemas } from './providers/dingtalk/events.js';
+export { dingtalkRobotEventSchemas } from './providers/dingtalk-robot/events.js';
 export { discordInteractionSchemas } from './providers/discord/events.js';
 export { discordWebhookEventSchemas } from './providers/discord/webhook-events.js';
 export { feishuEventSchemas } from './providers/feishu/events.js';

@@ -41,6 +41,8 @@ const SENDER_FACTORIES = [
   'matrix',
   'wecom',
   'wechat',
+  'dingtalk',
+  'dingtalkRobot',
 ];
 /** The same factory under a second name its users know it by. */
 const FACTORY_ALIASES: Readonly<Record<string, string>> = { lark: 'feishu' };
@@ -106,6 +108,8 @@ const SCHEMAS = [
   'whatsappEventSchemas',
   'whatsappCloudEventSchemas',
   'matrixEventSchemas',
+  'dingtalkEventSchemas',
+  'dingtalkRobotEventSchemas',
 ];
 
 /** Building blocks of the providers and the receiver: reachable from no entry point. */

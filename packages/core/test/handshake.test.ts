@@ -134,6 +134,8 @@ describe('verify() and handshakes, for every sender kit that declares some', () 
         if (form.expect.json !== undefined)
           expect(JSON.parse(result.handshake!.body)).toEqual(form.expect.json);
         if (form.expect.text !== undefined) expect(result.handshake!.body).toBe(form.expect.text);
+        if (form.expect.opened !== undefined)
+          expect(kit.openAnswer?.(result.handshake!.body)).toBe(form.expect.opened);
       });
     }
     it(`${kit.name}: an ordinary delivery has no handshake`, async () => {

@@ -3,6 +3,17 @@
  * body per event, and each sender's kit (everything hookguard's own tools know about it). For
  * your handler tests, and used by hookguard's own tests and CLI.
  */
+export { dingtalkFixtures } from '../providers/dingtalk/kit/fixtures.js';
+export { dingtalkKit } from '../providers/dingtalk/kit/index.js';
+export {
+  type DingtalkSigned,
+  type DingtalkSignOptions,
+  dingtalkRequest,
+  signDingtalk,
+} from '../providers/dingtalk/kit/sign.js';
+export { dingtalkRobotFixtures } from '../providers/dingtalk-robot/kit/fixtures.js';
+export { dingtalkRobotKit } from '../providers/dingtalk-robot/kit/index.js';
+export { signDingtalkRobot } from '../providers/dingtalk-robot/kit/sign.js';
 export {
   discordEventsPing,
   discordInteractionFixtures,

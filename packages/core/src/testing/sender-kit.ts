@@ -128,6 +128,11 @@ export interface ExpectedAnswer {
   readonly code?: string;
   /** The exact plain-text body (Meta's challenge, WeChat's `success`), sent as `text/plain`. */
   readonly text?: string;
+  /**
+   * For an answer encrypted afresh every time (DingTalk's `success`), sent as JSON: its plaintext
+   * as the kit's `openAnswer` reads it, signature checked.
+   */
+  readonly opened?: string;
 }
 
 /** An event body and the name its sender gives it (some senders name it outside the body). */
@@ -269,8 +274,10 @@ export interface SenderKit {
    * What the body is; default `json`. The JSON body rows and properties of the fuzzers and the
    * bad-input matrix take JSON senders only; an XML sender (WeCom, WeChat) gets the XML rows
    * (proof in the query, XML mistakes) and the properties that need no JSON instead.
+   * `encrypted-json`: JSON events that `sign` encrypts into another body (DingTalk's
+   * `{"encrypt"}`), so the bytes on the wire are not the ones given; tested on their own.
    */
-  readonly bodyFormat?: 'json' | 'xml';
+  readonly bodyFormat?: 'json' | 'xml' | 'encrypted-json';
   /** Present for senders that batch: how their events are grouped into one delivery. */
   readonly batch?: BatchFacts;
   /**
@@ -288,6 +295,12 @@ export interface SenderKit {
    */
   readonly mount?: 'prefix';
   readonly errorForm?: ErrorForm;
+  /**
+   * For a sender whose answers are encrypted with fresh random bytes (DingTalk): the plaintext of
+   * an answer, decrypted with the demo's key once its signature checks; undefined for an answer
+   * that is not such an envelope. Tests compare this, as the bytes differ on every request.
+   */
+  openAnswer?(body: string): string | undefined;
 }
 
 /** `NapCat`, `GOWA`, `Tencent Cloud Chat`: how output names the sender in its reading. */

@@ -1,3 +1,5 @@
+import { dingtalkKit } from '../providers/dingtalk/kit/index.js';
+import { dingtalkRobotKit } from '../providers/dingtalk-robot/kit/index.js';
 import { discordEventsKit, discordKit } from '../providers/discord/kit/index.js';
 import { feishuKit } from '../providers/feishu/kit/index.js';
 import { githubKit } from '../providers/github/kit/index.js';
@@ -44,6 +46,8 @@ export const senderKits: readonly SenderKit[] = [
   matrixKit,
   wecomKit,
   wechatKit,
+  dingtalkKit,
+  dingtalkRobotKit,
 ];
 
 /** The kit for a provider name or an alias (`napcat`, `svix`), in any letter case. */

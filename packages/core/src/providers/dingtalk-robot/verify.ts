@@ -1,0 +1,46 @@
+import { matchHmac } from '../../crypto/hmac.js';
+import { decodeSignature } from '../../crypto/signature-encoding.js';
+import { type ErrorCode, VerificationError } from '../../errors.js';
+import { headerValue } from '../../http/headers.js';
+import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+
+export const DINGTALK_ROBOT_SIGN_HEADER = 'sign';
+export const DINGTALK_ROBOT_TIMESTAMP_HEADER = 'timestamp';
+/** "相差1小时以上，则认为是非法的请求": the one window DingTalk documents. */
+export const DINGTALK_ROBOT_WINDOW_MS = 60 * 60_000;
+const DIGITS = /^\d{1,16}$/;
+
+/**
+ * DingTalk's robot callback proof: `sign = base64(HMAC-SHA256(appSecret, timestamp + "\n" +
+ * appSecret))` with `timestamp` in milliseconds, both headers, within an hour of this server's
+ * clock. It covers **no byte of the body** (SECURITY.md). Each configured secret is tried with the
+ * message it makes, since the secret is part of what is signed.
+ */
+export function verifyDingtalkRobot(secrets: readonly string[], input: VerifyInput): VerifyOutcome {
+  const sign = headerValue(input.headers, DINGTALK_ROBOT_SIGN_HEADER);
+  const timestamp = headerValue(input.headers, DINGTALK_ROBOT_TIMESTAMP_HEADER);
+  if (!sign)
+    return fail('SIGNATURE_MISSING', "The sign header is missing; is this the robot's HTTP message URL?");
+  if (!timestamp) return fail('TIMESTAMP_MISSING', 'The timestamp header with the send time is missing');
+  const signature = decodeSignature(sign, 'base64', 32);
+  if (!signature) return fail('SIGNATURE_MALFORMED', 'sign must be the base64 of a 32-byte HMAC-SHA256');
+  if (!DIGITS.test(timestamp)) {
+    return fail('TIMESTAMP_OUT_OF_RANGE', 'The timestamp header must be a Unix time in milliseconds');
+  }
+  if (Math.abs(input.now - Number(timestamp)) > DINGTALK_ROBOT_WINDOW_MS) {
+    return fail(
+      'TIMESTAMP_OUT_OF_RANGE',
+      'The request timestamp is outside the accepted window; check the clocks or a replay',
+    );
+  }
+  for (const [index, secret] of secrets.entries()) {
+    if (matchHmac('sha256', [secret], [`${timestamp}\n${secret}`], signature) === 0) {
+      return { ok: true, secretIndex: index };
+    }
+  }
+  return fail('SIGNATURE_MISMATCH', 'sign does not match the timestamp');
+}
+
+function fail(code: ErrorCode, message: string): VerifyOutcome {
+  return { ok: false, error: new VerificationError(code, message) };
+}
