@@ -4,6 +4,7 @@ import type { EventDef } from '../../event-map.js';
 import { jsonResponse } from '../../http/responses.js';
 import type { WebhookResponse } from '../../http/types.js';
 import type { ParsedEvent, Provider, VerifyInput } from '../../provider.js';
+import { positiveDeadline } from '../../sender-toolkit/deadline-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { type WxBizMsgCrypt, wxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
 import {
@@ -72,10 +73,7 @@ export function dingtalk(options: DingtalkOptions): DingtalkProvider {
     receiveId: options.appKey,
     label: 'dingtalk()',
   });
-  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
-  if (typeof deadlineMs !== 'number' || !Number.isFinite(deadlineMs) || deadlineMs <= 0) {
-    throw new TypeError('hookguard dingtalk(): deadlineMs must be a positive number');
-  }
+  const deadlineMs = positiveDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS, 'dingtalk()');
   const success = () => encryptedSuccess(crypt);
   return {
     name: 'dingtalk',

@@ -4,13 +4,6 @@
  */
 export const DISCORD_TIMEOUT_MS = 3000;
 
-export function positiveDeadline(value: number, factory: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new TypeError(`hookguard ${factory}: deadlineMs must be a positive number`);
-  }
-  return value;
-}
-
 export function deadlineWarnings(deadlineMs: number, factory: string): string[] {
   if (deadlineMs < DISCORD_TIMEOUT_MS) return [];
   return [

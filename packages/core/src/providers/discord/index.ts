@@ -2,8 +2,9 @@ import type { EventDef } from '../../event-map.js';
 import { headerValue } from '../../http/headers.js';
 import { jsonResponse } from '../../http/responses.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
+import { positiveDeadline } from '../../sender-toolkit/deadline-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
-import { deadlineWarnings, positiveDeadline } from './deadline.js';
+import { deadlineWarnings } from './deadline.js';
 import {
   DISCORD_INTERACTION_TYPES,
   type DiscordInteractionName,

@@ -3,6 +3,7 @@ import { serialiseXml } from '../../body/xml-reply.js';
 import type { EventDef } from '../../event-map.js';
 import type { WebhookResponse } from '../../http/types.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
+import { positiveDeadline } from '../../sender-toolkit/deadline-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { wxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
 import {
@@ -109,10 +110,7 @@ export function wechat(options: WechatOptions): WechatProvider {
   ) {
     throw new TypeError('hookguard wechat(): toleranceSeconds must be a positive number or false');
   }
-  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
-  if (typeof deadlineMs !== 'number' || !Number.isFinite(deadlineMs) || deadlineMs <= 0) {
-    throw new TypeError('hookguard wechat(): deadlineMs must be a positive number');
-  }
+  const deadlineMs = positiveDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS, 'wechat()');
   const config: WechatVerifyConfig = {
     token: options.token,
     crypt,

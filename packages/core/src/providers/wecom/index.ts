@@ -3,6 +3,7 @@ import type { EventDef } from '../../event-map.js';
 import { emptyResponse } from '../../http/responses.js';
 import type { WebhookResponse } from '../../http/types.js';
 import type { ParsedEvent, Provider, VerifyInput } from '../../provider.js';
+import { positiveDeadline } from '../../sender-toolkit/deadline-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { type WxBizMsgCrypt, wxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
 import { type WxArticle, type WxPassiveReply, wxReplyFields } from '../../sender-toolkit/wx-passive-reply.js';
@@ -83,10 +84,7 @@ export function wecom(options: WecomOptions): WecomProvider {
     receiveId: options.corpId,
     label: 'wecom()',
   });
-  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
-  if (typeof deadlineMs !== 'number' || !Number.isFinite(deadlineMs) || deadlineMs <= 0) {
-    throw new TypeError('hookguard wecom(): deadlineMs must be a positive number');
-  }
+  const deadlineMs = positiveDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS, 'wecom()');
   return {
     name: 'wecom',
     proofNames: { headers: [], query: [WECOM_SIGNATURE_PARAM] },
