@@ -1,8 +1,8 @@
 import { matchHmac } from '../crypto/hmac.js';
 import { decodeSignature, type SignatureEncoding } from '../crypto/signature-encoding.js';
-import { type ErrorCode, VerificationError } from '../errors.js';
 import { headerValue } from '../http/headers.js';
 import type { VerifyInput, VerifyOutcome } from '../provider.js';
+import { refused } from './refused.js';
 
 /**
  * A signature header holding HMAC-SHA256 over the exact body bytes and nothing else: the scheme
@@ -44,13 +44,13 @@ export function verifyBodySignature(
   const { name, prefix, missingHint } = scheme;
   const header = headerValue(input.headers, scheme.header);
   if (header === undefined || header === '') {
-    return fail('SIGNATURE_MISSING', `${name} header is missing${missingHint ? `; ${missingHint}` : ''}`);
+    return refused('SIGNATURE_MISSING', `${name} header is missing${missingHint ? `; ${missingHint}` : ''}`);
   }
-  if (!header.startsWith(prefix)) return fail('SIGNATURE_MALFORMED', scheme.format);
+  if (!header.startsWith(prefix)) return refused('SIGNATURE_MALFORMED', scheme.format);
   const signature = decodeSignature(header.slice(prefix.length), scheme.encoding, 32);
-  if (!signature) return fail('SIGNATURE_MALFORMED', scheme.format);
+  if (!signature) return refused('SIGNATURE_MALFORMED', scheme.format);
   const index = matchHmac('sha256', secrets, [input.body], signature);
-  if (index === -1) return fail('SIGNATURE_MISMATCH', `${name} does not match the body`);
+  if (index === -1) return refused('SIGNATURE_MISMATCH', `${name} does not match the body`);
   return { ok: true, secretIndex: index };
 }
 
@@ -61,8 +61,4 @@ export function verifyHubSignature(
   missingHint = '',
 ): VerifyOutcome {
   return verifyBodySignature({ ...HUB_SIGNATURE, missingHint }, secrets, input);
-}
-
-function fail(code: ErrorCode, message: string): VerifyOutcome {
-  return { ok: false, error: new VerificationError(code, message) };
 }

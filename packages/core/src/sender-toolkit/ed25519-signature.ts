@@ -1,9 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import { ED25519_SIGNATURE_BYTES, verifyEd25519 } from '../crypto/ed25519.js';
 import { decodeSignature } from '../crypto/signature-encoding.js';
-import { type ErrorCode, VerificationError } from '../errors.js';
 import { headerValue } from '../http/headers.js';
 import type { VerifyInput, VerifyOutcome } from '../provider.js';
+import { refused } from './refused.js';
 
 /** Where an Ed25519 sender puts its proof, and which keys may have signed. */
 export interface Ed25519Rule {
@@ -27,24 +27,24 @@ const DIGITS = /^\d{1,16}$/;
 export function verifyEd25519Signature(rule: Ed25519Rule, input: VerifyInput): VerifyOutcome {
   const header = headerValue(input.headers, rule.signatureHeader);
   if (header === undefined || header === '')
-    return fail('SIGNATURE_MISSING', `The ${rule.signatureHeader} header is missing`);
+    return refused('SIGNATURE_MISSING', `The ${rule.signatureHeader} header is missing`);
   const timestamp = headerValue(input.headers, rule.timestampHeader);
   if (timestamp === undefined || timestamp === '') {
-    return fail('TIMESTAMP_MISSING', `The ${rule.timestampHeader} header is missing`);
+    return refused('TIMESTAMP_MISSING', `The ${rule.timestampHeader} header is missing`);
   }
   const signature = decodeSignature(header, 'hex', ED25519_SIGNATURE_BYTES);
   if (!signature) {
-    return fail(
+    return refused(
       'SIGNATURE_MALFORMED',
       `${rule.signatureHeader} must be ${ED25519_SIGNATURE_BYTES * 2} hex digits`,
     );
   }
   if (rule.toleranceMs !== undefined) {
     if (!DIGITS.test(timestamp)) {
-      return fail('TIMESTAMP_OUT_OF_RANGE', `${rule.timestampHeader} must be a Unix time in seconds`);
+      return refused('TIMESTAMP_OUT_OF_RANGE', `${rule.timestampHeader} must be a Unix time in seconds`);
     }
     if (Math.abs(input.now - Number(timestamp) * 1000) > rule.toleranceMs) {
-      return fail(
+      return refused(
         'TIMESTAMP_OUT_OF_RANGE',
         'The request timestamp is outside the accepted window; check the clocks or a replay',
       );
@@ -56,9 +56,5 @@ export function verifyEd25519Signature(rule: Ed25519Rule, input: VerifyInput): V
     if (verifyEd25519(rule.publicKeys[index] as KeyObject, parts, signature))
       return { ok: true, secretIndex: index };
   }
-  return fail('SIGNATURE_MISMATCH', `${rule.signatureHeader} does not match the timestamp and body`);
-}
-
-function fail(code: ErrorCode, message: string): VerifyOutcome {
-  return { ok: false, error: new VerificationError(code, message) };
+  return refused('SIGNATURE_MISMATCH', `${rule.signatureHeader} does not match the timestamp and body`);
 }

@@ -1,7 +1,7 @@
 import { type HmacAlgorithm, hmacDigest } from '../crypto/hmac.js';
 import { safeEqual } from '../crypto/timing-safe-equal.js';
-import { type ErrorCode, VerificationError } from '../errors.js';
 import type { VerifyInput, VerifyOutcome } from '../provider.js';
+import { refused } from './refused.js';
 import {
   compileSignatureFormat,
   describeFormat,
@@ -91,14 +91,14 @@ export function verifyHmacScheme(
   const where = describeSource(scheme.signature.source);
   const text = readRequestSource(scheme.signature.source, input);
   if (text === undefined) {
-    return fail(
+    return refused(
       'SIGNATURE_MISSING',
       `The ${where} with the signature is missing; is the sender configured with the secret?`,
     );
   }
   const signatures = readSignatures(text, scheme.signature);
   if (signatures.length === 0) {
-    return fail(
+    return refused(
       'SIGNATURE_MALFORMED',
       `The ${where} must be ${describeFormat(scheme.signature, scheme.algorithm)}`,
     );
@@ -113,7 +113,7 @@ export function verifyHmacScheme(
   if (scheme.id) {
     id = readRequestSource(scheme.id, input);
     if (id === undefined)
-      return fail(
+      return refused(
         'SIGNATURE_MALFORMED',
         `The ${describeSource(scheme.id)} is missing; it is part of what is signed`,
       );
@@ -124,9 +124,5 @@ export function verifyHmacScheme(
     if (signatures.some((signature) => safeEqual(expected, signature)))
       return { ok: true, secretIndex: index };
   }
-  return fail('SIGNATURE_MISMATCH', `The ${where} does not match the request`);
-}
-
-function fail(code: ErrorCode, message: string): VerifyOutcome {
-  return { ok: false, error: new VerificationError(code, message) };
+  return refused('SIGNATURE_MISMATCH', `The ${where} does not match the request`);
 }

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { VerificationError } from '../errors.js';
 import type { VerifyInput, VerifyOutcome } from '../provider.js';
+import { refused } from './refused.js';
 import { describeSource, normaliseSource, type RequestSource, readRequestSource } from './sources.js';
 
 /** Where a shared token travels: GitLab's `X-Gitlab-Token`, `Authorization: Bearer <token>`, `?token=`. */
@@ -50,7 +50,7 @@ export function compileTokenRule(source: TokenSource, tokens: readonly string[])
 export function verifyToken(rule: TokenRule, input: VerifyInput): VerifyOutcome {
   const presented = readRequestSource(rule.source, input);
   if (presented === undefined) {
-    return fail(
+    return refused(
       'SIGNATURE_MISSING',
       `The ${describeSource(rule.source)} with the token is missing; is the sender configured with it?`,
     );
@@ -62,7 +62,8 @@ export function verifyToken(rule: TokenRule, input: VerifyInput): VerifyOutcome 
       if (timingSafeEqual(expected, candidate) && matched === -1) matched = index;
     }
   });
-  if (matched === -1) return fail('SIGNATURE_MISMATCH', `The ${describeSource(rule.source)} does not match`);
+  if (matched === -1)
+    return refused('SIGNATURE_MISMATCH', `The ${describeSource(rule.source)} does not match`);
   return { ok: true, secretIndex: matched };
 }
 
@@ -83,8 +84,4 @@ function presentedDigests(rule: TokenRule, presented: string): Buffer[] {
 
 function digest(text: string, encoding: 'utf8' | 'latin1'): Buffer {
   return createHash('sha256').update(text, encoding).digest();
-}
-
-function fail(code: 'SIGNATURE_MISSING' | 'SIGNATURE_MISMATCH', message: string): VerifyOutcome {
-  return { ok: false, error: new VerificationError(code, message) };
 }

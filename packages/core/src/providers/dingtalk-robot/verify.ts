@@ -1,8 +1,8 @@
 import { matchHmac } from '../../crypto/hmac.js';
 import { decodeSignature } from '../../crypto/signature-encoding.js';
-import { type ErrorCode, VerificationError } from '../../errors.js';
 import { headerValue } from '../../http/headers.js';
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import { refused } from '../../sender-toolkit/refused.js';
 
 export const DINGTALK_ROBOT_SIGN_HEADER = 'sign';
 export const DINGTALK_ROBOT_TIMESTAMP_HEADER = 'timestamp';
@@ -20,15 +20,15 @@ export function verifyDingtalkRobot(secrets: readonly string[], input: VerifyInp
   const sign = headerValue(input.headers, DINGTALK_ROBOT_SIGN_HEADER);
   const timestamp = headerValue(input.headers, DINGTALK_ROBOT_TIMESTAMP_HEADER);
   if (!sign)
-    return fail('SIGNATURE_MISSING', "The sign header is missing; is this the robot's HTTP message URL?");
-  if (!timestamp) return fail('TIMESTAMP_MISSING', 'The timestamp header with the send time is missing');
+    return refused('SIGNATURE_MISSING', "The sign header is missing; is this the robot's HTTP message URL?");
+  if (!timestamp) return refused('TIMESTAMP_MISSING', 'The timestamp header with the send time is missing');
   const signature = decodeSignature(sign, 'base64', 32);
-  if (!signature) return fail('SIGNATURE_MALFORMED', 'sign must be the base64 of a 32-byte HMAC-SHA256');
+  if (!signature) return refused('SIGNATURE_MALFORMED', 'sign must be the base64 of a 32-byte HMAC-SHA256');
   if (!DIGITS.test(timestamp)) {
-    return fail('TIMESTAMP_OUT_OF_RANGE', 'The timestamp header must be a Unix time in milliseconds');
+    return refused('TIMESTAMP_OUT_OF_RANGE', 'The timestamp header must be a Unix time in milliseconds');
   }
   if (Math.abs(input.now - Number(timestamp)) > DINGTALK_ROBOT_WINDOW_MS) {
-    return fail(
+    return refused(
       'TIMESTAMP_OUT_OF_RANGE',
       'The request timestamp is outside the accepted window; check the clocks or a replay',
     );
@@ -38,9 +38,5 @@ export function verifyDingtalkRobot(secrets: readonly string[], input: VerifyInp
       return { ok: true, secretIndex: index };
     }
   }
-  return fail('SIGNATURE_MISMATCH', 'sign does not match the timestamp');
-}
-
-function fail(code: ErrorCode, message: string): VerifyOutcome {
-  return { ok: false, error: new VerificationError(code, message) };
+  return refused('SIGNATURE_MISMATCH', 'sign does not match the timestamp');
 }

@@ -4,7 +4,7 @@ import type { EventDef } from '../../event-map.js';
 import { jsonResponse } from '../../http/responses.js';
 import type { WebhookResponse } from '../../http/types.js';
 import type { ParsedEvent, Provider, VerifyInput } from '../../provider.js';
-import { positiveDeadline } from '../../sender-toolkit/deadline-option.js';
+import { positiveDeadline } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { type WxBizMsgCrypt, wxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
 import {

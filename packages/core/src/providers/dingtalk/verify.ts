@@ -1,6 +1,7 @@
 import { parseJsonBody } from '../../body/parse-json.js';
-import { type ErrorCode, VerificationError, WebhookError } from '../../errors.js';
+import { VerificationError, WebhookError } from '../../errors.js';
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import { refused } from '../../sender-toolkit/refused.js';
 import type { SignedParts, WxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
 
 /**
@@ -20,7 +21,7 @@ export function verifyDingtalk(crypt: WxBizMsgCrypt, input: VerifyInput): Verify
   const timestamp = firstOf(input.query, TIMESTAMP_PARAMS);
   const nonce = input.query.get('nonce');
   if (!signature || timestamp === undefined || nonce === null) {
-    return fail(
+    return refused(
       'SIGNATURE_MISSING',
       'signature, timestamp and nonce are missing from the query; is this the URL in the app\'s "事件订阅" settings?',
     );
@@ -29,7 +30,7 @@ export function verifyDingtalk(crypt: WxBizMsgCrypt, input: VerifyInput): Verify
   if (encrypt instanceof VerificationError) return { ok: false, error: encrypt };
   const parts: SignedParts = { timestamp, nonce, encrypt };
   if (!crypt.signatureMatches(signature, parts)) {
-    return fail('SIGNATURE_MISMATCH', 'signature does not match the request');
+    return refused('SIGNATURE_MISMATCH', 'signature does not match the request');
   }
   return { ok: true, secretIndex: 0 };
 }
@@ -69,8 +70,4 @@ function firstOf(query: URLSearchParams, names: readonly string[]): string | und
     if (value !== null) return value;
   }
   return undefined;
-}
-
-function fail(code: ErrorCode, message: string): VerifyOutcome {
-  return { ok: false, error: new VerificationError(code, message) };
 }

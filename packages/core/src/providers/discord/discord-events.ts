@@ -3,7 +3,7 @@ import type { EventDef } from '../../event-map.js';
 import { headerValue } from '../../http/headers.js';
 import { emptyResponse } from '../../http/responses.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
-import { positiveDeadline } from '../../sender-toolkit/deadline-option.js';
+import { positiveDeadline } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { deadlineWarnings } from './deadline.js';
 import { typeOf } from './events.js';

@@ -3,6 +3,7 @@ import { type Secret, secretList } from '../../crypto/secrets.js';
 import type { EventDef } from '../../event-map.js';
 import { headerValue } from '../../http/headers.js';
 import type { ParsedEvent, Provider, VerifyInput } from '../../provider.js';
+import { positiveOption } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { readFeishuBody } from './body.js';
 import { feishuAesKey } from './envelope.js';
@@ -88,9 +89,10 @@ export function feishu(options: FeishuOptions): FeishuProvider {
       'hookguard feishu(): set encryptKey (the Encrypt Key, recommended) and/or verificationToken (the Verification Token) from the app\'s "Events & Callbacks → Encryption Strategy" page; allowUnsigned: true accepts anyone\'s deliveries',
     );
   }
-  const deadlineMs = positive(options.deadlineMs ?? DEFAULT_DEADLINE_MS, 'deadlineMs');
-  const tolerance = positive(
+  const deadlineMs = positiveOption(options.deadlineMs ?? DEFAULT_DEADLINE_MS, 'feishu()', 'deadlineMs');
+  const tolerance = positiveOption(
     options.timestampToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+    'feishu()',
     'timestampToleranceSeconds',
   );
   const config: FeishuVerifyConfig = {
@@ -145,11 +147,4 @@ export function feishu(options: FeishuOptions): FeishuProvider {
     respond: (reply, event) => serialiseFeishuReply(reply, event.name),
     fallback: (event) => serialiseFeishuReply(undefined, event.name),
   };
-}
-
-function positive(value: number, option: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new TypeError(`hookguard feishu(): ${option} must be a positive number`);
-  }
-  return value;
 }

@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { decodeSignature } from '../../crypto/signature-encoding.js';
 import { safeEqual } from '../../crypto/timing-safe-equal.js';
-import { type ErrorCode, VerificationError } from '../../errors.js';
 import { headerValue } from '../../http/headers.js';
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import { refused } from '../../sender-toolkit/refused.js';
 import { type FeishuBody, readFeishuBody } from './body.js';
 import { isUrlVerification } from './handshake.js';
 
@@ -49,26 +49,27 @@ export function verifyFeishu(
   const signature = headerValue(input.headers, FEISHU_SIGNATURE_HEADER);
   if (signature === undefined || signature === '') return unsignedUrlCheck(config, cache, input);
   const bytes = decodeSignature(signature, 'hex', 32);
-  if (!bytes) return fail('SIGNATURE_MALFORMED', 'X-Lark-Signature must be 64 hex digits');
+  if (!bytes) return refused('SIGNATURE_MALFORMED', 'X-Lark-Signature must be 64 hex digits');
   const timestamp = headerValue(input.headers, FEISHU_TIMESTAMP_HEADER);
-  if (timestamp === undefined) return fail('TIMESTAMP_MISSING', 'X-Lark-Request-Timestamp header is missing');
+  if (timestamp === undefined)
+    return refused('TIMESTAMP_MISSING', 'X-Lark-Request-Timestamp header is missing');
   // Digits only: a duplicated header (`a, b`), a sign or an exponent never stands in for a time.
   if (!DIGITS.test(timestamp)) {
-    return fail('TIMESTAMP_OUT_OF_RANGE', 'X-Lark-Request-Timestamp must be a Unix time in seconds');
+    return refused('TIMESTAMP_OUT_OF_RANGE', 'X-Lark-Request-Timestamp must be a Unix time in seconds');
   }
   const age = input.now - Number(timestamp) * 1000;
   if (age > config.pastMs || -age > config.futureMs) {
-    return fail(
+    return refused(
       'TIMESTAMP_OUT_OF_RANGE',
       'The request timestamp is outside the accepted window; check the clocks or a replay',
     );
   }
   const nonce = headerValue(input.headers, FEISHU_NONCE_HEADER);
-  if (nonce === undefined) return fail('SIGNATURE_MALFORMED', 'X-Lark-Request-Nonce header is missing');
+  if (nonce === undefined) return refused('SIGNATURE_MALFORMED', 'X-Lark-Request-Nonce header is missing');
   const index = config.encryptKeys.findIndex((key) =>
     safeEqual(feishuSignature({ timestamp, nonce, encryptKey: key.text }, input.body), bytes),
   );
-  if (index === -1) return fail('SIGNATURE_MISMATCH', 'X-Lark-Signature does not match the request');
+  if (index === -1) return refused('SIGNATURE_MISMATCH', 'X-Lark-Signature does not match the request');
   // Read with the key that matched, once: `decode` hands this reading on.
   const body = remember(cache, input, readFeishuBody(input.body, config.encryptKeys[index]!.aes));
   // Signed but unreadable: decode answers it 400, and no handler runs.
@@ -97,7 +98,7 @@ export function feishuSignature(parts: FeishuSignedParts, body: Uint8Array): Buf
  * is the echo of its own challenge: `decode` reads the same body, so the handshake answers it.
  */
 function unsignedUrlCheck(config: FeishuVerifyConfig, cache: BodyCache, input: VerifyInput): VerifyOutcome {
-  const missing = fail(
+  const missing = refused(
     'SIGNATURE_MISSING',
     'X-Lark-Signature header is missing; only the URL check is sent unsigned',
   );
@@ -123,7 +124,7 @@ function checkToken(
   keyIndex: number | undefined,
 ): VerifyOutcome {
   if (!body.ok) {
-    return fail(
+    return refused(
       'SIGNATURE_MISSING',
       body.encrypted
         ? 'The body is encrypted and cannot be read here: is encryptKey the Encrypt Key of the app?'
@@ -132,7 +133,7 @@ function checkToken(
   }
   const token = presentedToken(body.payload);
   if (token === undefined) {
-    return fail('SIGNATURE_MISSING', 'The body carries no Verification Token (header.token or token)');
+    return refused('SIGNATURE_MISSING', 'The body carries no Verification Token (header.token or token)');
   }
   const presented = createHash('sha256').update(token, 'utf8').digest();
   let matched = -1;
@@ -140,7 +141,7 @@ function checkToken(
   config.tokenDigests.forEach((expected, index) => {
     if (timingSafeEqual(expected, presented) && matched === -1) matched = index;
   });
-  if (matched === -1) return fail('SIGNATURE_MISMATCH', 'The Verification Token does not match');
+  if (matched === -1) return refused('SIGNATURE_MISMATCH', 'The Verification Token does not match');
   return { ok: true, secretIndex: keyIndex ?? matched };
 }
 
@@ -159,8 +160,4 @@ function presentedToken(payload: unknown): string | undefined {
 function remember(cache: BodyCache, input: VerifyInput, body: FeishuBody): FeishuBody {
   cache.set(input, body);
   return body;
-}
-
-function fail(code: ErrorCode, message: string): VerifyOutcome {
-  return { ok: false, error: new VerificationError(code, message) };
 }

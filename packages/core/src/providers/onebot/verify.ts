@@ -1,8 +1,8 @@
 import { matchHmac } from '../../crypto/hmac.js';
 import { decodeSignature } from '../../crypto/signature-encoding.js';
-import { VerificationError } from '../../errors.js';
 import { headerValue } from '../../http/headers.js';
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import { refused } from '../../sender-toolkit/refused.js';
 
 const PREFIX = 'sha1=';
 
@@ -14,23 +14,16 @@ export function verifyOneBot(secrets: readonly string[], input: VerifyInput): Ve
   if (secrets.length === 0) return { ok: true, secretIndex: undefined };
   const header = headerValue(input.headers, 'x-signature');
   if (header === undefined || header === '') {
-    return fail(
+    return refused(
       'SIGNATURE_MISSING',
       'X-Signature header is missing; is the sender configured with the secret (NapCat: "token")?',
     );
   }
   if (!header.startsWith(PREFIX))
-    return fail('SIGNATURE_MALFORMED', 'X-Signature must be "sha1=<40 hex digits>"');
+    return refused('SIGNATURE_MALFORMED', 'X-Signature must be "sha1=<40 hex digits>"');
   const signature = decodeSignature(header.slice(PREFIX.length), 'hex', 20);
-  if (!signature) return fail('SIGNATURE_MALFORMED', 'X-Signature must be "sha1=<40 hex digits>"');
+  if (!signature) return refused('SIGNATURE_MALFORMED', 'X-Signature must be "sha1=<40 hex digits>"');
   const index = matchHmac('sha1', secrets, [input.body], signature);
-  if (index === -1) return fail('SIGNATURE_MISMATCH', 'X-Signature does not match the body');
+  if (index === -1) return refused('SIGNATURE_MISMATCH', 'X-Signature does not match the body');
   return { ok: true, secretIndex: index };
-}
-
-function fail(
-  code: 'SIGNATURE_MISSING' | 'SIGNATURE_MALFORMED' | 'SIGNATURE_MISMATCH',
-  message: string,
-): VerifyOutcome {
-  return { ok: false, error: new VerificationError(code, message) };
 }

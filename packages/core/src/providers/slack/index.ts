@@ -2,6 +2,7 @@ import { type Secret, secretList } from '../../crypto/secrets.js';
 import type { EventDef } from '../../event-map.js';
 import { emptyResponse } from '../../http/responses.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
+import { positiveOption } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { acceptsSlackContentType, decodeSlackBody, SSL_CHECK } from './decode.js';
 import { type SlackEventName, type SlackEventOf, slackEventName, slackEventSchemas } from './events.js';
@@ -55,9 +56,10 @@ export function slack(options: SlackOptions): SlackProvider {
       "hookguard slack(): signingSecret is required: the Signing Secret from the app's Basic Information page (not a bot token)",
     );
   }
-  const deadlineMs = positive(options.deadlineMs ?? DEFAULT_DEADLINE_MS, 'deadlineMs');
+  const deadlineMs = positiveOption(options.deadlineMs ?? DEFAULT_DEADLINE_MS, 'slack()', 'deadlineMs');
   const futureMs =
-    positive(options.futureSkewSeconds ?? DEFAULT_FUTURE_SKEW_SECONDS, 'futureSkewSeconds') * 1000;
+    positiveOption(options.futureSkewSeconds ?? DEFAULT_FUTURE_SKEW_SECONDS, 'slack()', 'futureSkewSeconds') *
+    1000;
   return {
     name: 'slack',
     proofNames: { headers: [SLACK_SIGNATURE_HEADER], query: [] },
@@ -98,11 +100,4 @@ function deliveryKey(payload: unknown): string | undefined {
   const body = payload as Record<string, unknown>;
   const key = body['type'] === 'event_callback' ? body['event_id'] : body['trigger_id'];
   return typeof key === 'string' && key !== '' ? key : undefined;
-}
-
-function positive(value: number, option: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new TypeError(`hookguard slack(): ${option} must be a positive number`);
-  }
-  return value;
 }

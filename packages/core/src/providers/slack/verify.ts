@@ -1,9 +1,9 @@
 import { isFormContentType, readFormBody } from '../../body/form.js';
 import { matchHmac } from '../../crypto/hmac.js';
 import { decodeSignature } from '../../crypto/signature-encoding.js';
-import { type ErrorCode, VerificationError } from '../../errors.js';
 import { headerValue } from '../../http/headers.js';
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import { refused } from '../../sender-toolkit/refused.js';
 
 /**
  * Slack's proof: `X-Slack-Signature: v0=<hex HMAC-SHA256(signing secret, "v0:" + timestamp + ":" +
@@ -50,32 +50,28 @@ export function verifySlack(
   const header = headerValue(input.headers, SLACK_SIGNATURE_HEADER);
   if (header === undefined || header === '') {
     if (isSslCheck(input)) return { ok: true, secretIndex: undefined };
-    return fail(
+    return refused(
       'SIGNATURE_MISSING',
       "X-Slack-Signature header is missing; is the Request URL set in this Slack app's settings?",
     );
   }
-  if (!header.startsWith(PREFIX)) return fail('SIGNATURE_MALFORMED', FORMAT);
+  if (!header.startsWith(PREFIX)) return refused('SIGNATURE_MALFORMED', FORMAT);
   const signature = decodeSignature(header.slice(PREFIX.length), 'hex', 32);
-  if (!signature) return fail('SIGNATURE_MALFORMED', FORMAT);
+  if (!signature) return refused('SIGNATURE_MALFORMED', FORMAT);
   const timestamp = headerValue(input.headers, SLACK_TIMESTAMP_HEADER);
   if (timestamp === undefined)
-    return fail('TIMESTAMP_MISSING', 'X-Slack-Request-Timestamp header is missing');
+    return refused('TIMESTAMP_MISSING', 'X-Slack-Request-Timestamp header is missing');
   // Digits only: a duplicated header (`a, b`), a sign or an exponent never stands in for a time.
   if (!DIGITS.test(timestamp))
-    return fail('TIMESTAMP_OUT_OF_RANGE', 'X-Slack-Request-Timestamp must be a Unix time in seconds');
+    return refused('TIMESTAMP_OUT_OF_RANGE', 'X-Slack-Request-Timestamp must be a Unix time in seconds');
   const age = input.now - Number(timestamp) * 1000;
   if (age > PAST_MS || -age > window.futureMs) {
-    return fail(
+    return refused(
       'TIMESTAMP_OUT_OF_RANGE',
       'The request timestamp is outside the accepted window; check the clocks or a replay',
     );
   }
   const index = matchHmac('sha256', secrets, [`${VERSION}:${timestamp}:`, input.body], signature);
-  if (index === -1) return fail('SIGNATURE_MISMATCH', 'X-Slack-Signature does not match the request');
+  if (index === -1) return refused('SIGNATURE_MISMATCH', 'X-Slack-Signature does not match the request');
   return { ok: true, secretIndex: index };
-}
-
-function fail(code: ErrorCode, message: string): VerifyOutcome {
-  return { ok: false, error: new VerificationError(code, message) };
 }

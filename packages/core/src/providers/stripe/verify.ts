@@ -1,9 +1,9 @@
 import { hmacDigest } from '../../crypto/hmac.js';
 import { decodeSignature } from '../../crypto/signature-encoding.js';
 import { safeEqual } from '../../crypto/timing-safe-equal.js';
-import { type ErrorCode, VerificationError } from '../../errors.js';
 import { headerValue } from '../../http/headers.js';
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import { refused } from '../../sender-toolkit/refused.js';
 
 export const SIGNATURE_HEADER = 'stripe-signature';
 
@@ -59,15 +59,15 @@ export function parseStripeSignature(header: string): StripeSignatureHeader | un
 export function verifyStripe(config: StripeVerifyConfig, input: VerifyInput): VerifyOutcome {
   const header = headerValue(input.headers, SIGNATURE_HEADER);
   if (header === undefined || header === '') {
-    return fail(
+    return refused(
       'SIGNATURE_MISSING',
       "The Stripe-Signature header is missing; is this endpoint's signing secret the one configured here?",
     );
   }
   const parsed = parseStripeSignature(header);
-  if (!parsed) return fail('SIGNATURE_MALFORMED', FORMAT);
+  if (!parsed) return refused('SIGNATURE_MALFORMED', FORMAT);
   if (Math.abs(input.now - Number(parsed.timestamp) * 1000) > config.toleranceMs) {
-    return fail(
+    return refused(
       'TIMESTAMP_OUT_OF_RANGE',
       'The Stripe-Signature timestamp is outside the accepted window; check the clocks or a replay',
     );
@@ -79,9 +79,5 @@ export function verifyStripe(config: StripeVerifyConfig, input: VerifyInput): Ve
       return { ok: true, secretIndex: index };
     }
   }
-  return fail('SIGNATURE_MISMATCH', 'Stripe-Signature does not match the timestamp and body');
-}
-
-function fail(code: ErrorCode, message: string): VerifyOutcome {
-  return { ok: false, error: new VerificationError(code, message) };
+  return refused('SIGNATURE_MISMATCH', 'Stripe-Signature does not match the timestamp and body');
 }

@@ -2,6 +2,7 @@ import { type Secret, secretList } from '../../crypto/secrets.js';
 import { VerificationError } from '../../errors.js';
 import type { EventDef } from '../../event-map.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
+import { positiveOption } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { type TencentChatCommand, type TencentChatEventOf, tencentChatEventSchemas } from './events.js';
 import { type TencentChatMeta, tencentChatMetaOf } from './meta.js';
@@ -70,11 +71,12 @@ export function tencentChat(options: TencentChatOptions): TencentChatProvider {
   if (sdkAppId !== undefined && !/^\d+$/.test(sdkAppId)) {
     throw new TypeError('hookguard tencentChat(): sdkAppId must be the numeric SDKAppID');
   }
-  const toleranceSeconds = positive(
+  const toleranceSeconds = positiveOption(
     options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+    'tencentChat()',
     'toleranceSeconds',
   );
-  const deadlineMs = positive(options.deadlineMs ?? DEFAULT_DEADLINE_MS, 'deadlineMs');
+  const deadlineMs = positiveOption(options.deadlineMs ?? DEFAULT_DEADLINE_MS, 'tencentChat()', 'deadlineMs');
   const onDeadline = options.onDeadline ?? 'allow';
   if (typeof onDeadline !== 'function' && onDeadline !== 'allow' && onDeadline !== 'reject') {
     throw new TypeError('hookguard tencentChat(): onDeadline must be "allow", "reject" or a function');
@@ -108,13 +110,6 @@ export function tencentChat(options: TencentChatOptions): TencentChatProvider {
       return deadlineAnswer(choice === 'reject' ? 'reject' : 'allow', event.name, event.payload);
     },
   };
-}
-
-function positive(value: number, name: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new TypeError(`hookguard tencentChat(): ${name} must be a positive number`);
-  }
-  return value;
 }
 
 function warningsFor(unsigned: boolean, deadlineMs: number): string[] {

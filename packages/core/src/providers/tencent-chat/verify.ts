@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { decodeSignature } from '../../crypto/signature-encoding.js';
 import { safeEqual } from '../../crypto/timing-safe-equal.js';
-import { type ErrorCode, VerificationError } from '../../errors.js';
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import { refused } from '../../sender-toolkit/refused.js';
 
 export interface TencentChatVerifyConfig {
   /** Callback-authentication tokens; empty only with `allowUnsigned`. */
@@ -40,41 +40,38 @@ export function verifyTencentChat(config: TencentChatVerifyConfig, input: Verify
   // A repeated parameter lets a proxy and this code read different values: never "first wins".
   for (const name of TENCENT_PARAMS) {
     if (query.getAll(name).length > 1)
-      return fail('SIGNATURE_MALFORMED', `Query parameter ${name} appears more than once`);
+      return refused('SIGNATURE_MALFORMED', `Query parameter ${name} appears more than once`);
   }
   if (!query.get('CallbackCommand')) {
-    return fail(
+    return refused(
       'SIGNATURE_MALFORMED',
       'CallbackCommand is missing from the query string; is this the Tencent Cloud Chat callback URL?',
     );
   }
   if (config.sdkAppId !== undefined && query.get('SdkAppid') !== config.sdkAppId) {
-    return fail('SENDER_MISMATCH', 'SdkAppid does not name the app this endpoint serves');
+    return refused('SENDER_MISMATCH', 'SdkAppid does not name the app this endpoint serves');
   }
   if (config.tokens.length === 0) return { ok: true, secretIndex: undefined };
 
   const sign = query.get('Sign');
   const requestTime = query.get('RequestTime');
   if (!sign) {
-    return fail(
+    return refused(
       'SIGNATURE_MISSING',
       'Sign is missing from the query string; is callback authentication enabled in the console?',
     );
   }
-  if (!requestTime) return fail('TIMESTAMP_MISSING', 'RequestTime is missing from the query string');
-  if (!UNIX_SECONDS.test(requestTime)) return fail('SIGNATURE_MALFORMED', 'RequestTime must be Unix seconds');
+  if (!requestTime) return refused('TIMESTAMP_MISSING', 'RequestTime is missing from the query string');
+  if (!UNIX_SECONDS.test(requestTime))
+    return refused('SIGNATURE_MALFORMED', 'RequestTime must be Unix seconds');
   if (Math.abs(input.now - Number(requestTime) * 1000) > config.toleranceMs) {
-    return fail('TIMESTAMP_OUT_OF_RANGE', 'RequestTime is outside the accepted window');
+    return refused('TIMESTAMP_OUT_OF_RANGE', 'RequestTime is outside the accepted window');
   }
   const signature = decodeSignature(sign, 'hex', 32);
-  if (!signature) return fail('SIGNATURE_MALFORMED', 'Sign must be 64 hex digits');
+  if (!signature) return refused('SIGNATURE_MALFORMED', 'Sign must be 64 hex digits');
   for (let index = 0; index < config.tokens.length; index++) {
     if (safeEqual(tencentChatSign(config.tokens[index]!, requestTime), signature))
       return { ok: true, secretIndex: index };
   }
-  return fail('SIGNATURE_MISMATCH', 'Sign does not match RequestTime');
-}
-
-function fail(code: ErrorCode, message: string): VerifyOutcome {
-  return { ok: false, error: new VerificationError(code, message) };
+  return refused('SIGNATURE_MISMATCH', 'Sign does not match RequestTime');
 }

@@ -3,7 +3,7 @@ import { serialiseXml } from '../../body/xml-reply.js';
 import type { EventDef } from '../../event-map.js';
 import type { WebhookResponse } from '../../http/types.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
-import { positiveDeadline } from '../../sender-toolkit/deadline-option.js';
+import { positiveDeadline } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { wxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
 import {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { decodeSignature } from '../../crypto/signature-encoding.js';
 import { safeEqual } from '../../crypto/timing-safe-equal.js';
-import { type ErrorCode, VerificationError } from '../../errors.js';
+import { VerificationError } from '../../errors.js';
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
+import { refused } from '../../sender-toolkit/refused.js';
 import type { WxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
 import { encryptOf, querySignature } from '../../sender-toolkit/wx-xml-envelope.js';
 
@@ -37,20 +38,20 @@ export function verifyWechat(config: WechatVerifyConfig, input: VerifyInput): Ve
   const signed = querySignature(input.query, name, ['encrypt_type']);
   if (signed instanceof VerificationError) return { ok: false, error: signed };
   if (signed === undefined) {
-    return fail('SIGNATURE_MISSING', `${name}, timestamp and nonce are missing from the query`);
+    return refused('SIGNATURE_MISSING', `${name}, timestamp and nonce are missing from the query`);
   }
   if (config.toleranceMs !== undefined) {
     if (!SECONDS.test(signed.timestamp))
-      return fail('TIMESTAMP_OUT_OF_RANGE', 'timestamp must be Unix seconds');
+      return refused('TIMESTAMP_OUT_OF_RANGE', 'timestamp must be Unix seconds');
     if (Math.abs(input.now - Number(signed.timestamp) * 1000) > config.toleranceMs) {
-      return fail('TIMESTAMP_OUT_OF_RANGE', 'The request timestamp is outside the accepted window');
+      return refused('TIMESTAMP_OUT_OF_RANGE', 'The request timestamp is outside the accepted window');
     }
   }
   if (encrypted) {
     const encrypt = encryptOf(input);
     if (encrypt instanceof VerificationError) return { ok: false, error: encrypt };
     if (!config.crypt!.signatureMatches(signed.signature, { ...signed, encrypt })) {
-      return fail('SIGNATURE_MISMATCH', 'msg_signature does not match the request');
+      return refused('SIGNATURE_MISMATCH', 'msg_signature does not match the request');
     }
     return { ok: true, secretIndex: 0 };
   }
@@ -59,11 +60,7 @@ export function verifyWechat(config: WechatVerifyConfig, input: VerifyInput): Ve
     .update([config.token, signed.timestamp, signed.nonce].sort().join(''))
     .digest();
   if (given === undefined || !safeEqual(given, expected)) {
-    return fail('SIGNATURE_MISMATCH', 'signature does not match the request');
+    return refused('SIGNATURE_MISMATCH', 'signature does not match the request');
   }
   return { ok: true, secretIndex: 0 };
-}
-
-function fail(code: ErrorCode, message: string): VerifyOutcome {
-  return { ok: false, error: new VerificationError(code, message) };
 }

@@ -3,7 +3,7 @@ import type { EventDef } from '../../event-map.js';
 import { emptyResponse } from '../../http/responses.js';
 import type { WebhookResponse } from '../../http/types.js';
 import type { ParsedEvent, Provider, VerifyInput } from '../../provider.js';
-import { positiveDeadline } from '../../sender-toolkit/deadline-option.js';
+import { positiveDeadline } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { type WxBizMsgCrypt, wxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
 import { type WxArticle, type WxPassiveReply, wxReplyFields } from '../../sender-toolkit/wx-passive-reply.js';
