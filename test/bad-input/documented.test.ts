@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   bodyRows,
+  envelopeRows,
   feishuRows,
   githubRows,
   handshakeRows,
@@ -9,7 +10,6 @@ import {
   slackRows,
   tencentRows,
   transportRows,
-  xmlRows,
 } from './rows.js';
 
 const doc = readFileSync(new URL('../../docs/bad-input.md', import.meta.url), 'utf8');
@@ -26,7 +26,7 @@ describe('docs/bad-input.md', () => {
       ...feishuRows,
       ...repeatedProofRows,
       ...handshakeRows,
-      ...xmlRows,
+      ...envelopeRows,
     ].map((row) => [row.title] as const),
   )('documents "%s"', (title) => {
     expect(doc).toContain(`| ${title} |`);

@@ -2,13 +2,21 @@ import { createReceiver, type Receiver, type ReceiverLike, silentLogger } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters } from '../conformance/adapters.js';
 import { expectNoPrototypePollution } from '../fuzz/expectations.js';
-import { type FuzzSender, NOW, SECRET, senders, xmlSenders } from '../fuzz/senders.js';
+import {
+  envelopedSenders,
+  type FuzzSender,
+  jsonEventSenders,
+  NOW,
+  SECRET,
+  senders,
+} from '../fuzz/senders.js';
 import type { Listening } from '../support/http.js';
 import { post } from '../support/http.js';
 import {
   type BadInputRow,
   bearerSender,
   bodyRows,
+  envelopeRows,
   feishuRows,
   githubRows,
   handshakeRows,
@@ -19,7 +27,6 @@ import {
   slackRows,
   tencentRows,
   transportRows,
-  xmlRows,
 } from './rows.js';
 import { exchange, type WireAnswer } from './wire.js';
 
@@ -27,8 +34,9 @@ import { exchange, type WireAnswer } from './wire.js';
  * The bad-input matrix: every row through every adapter (Express, Koa, Fastify, fetch via Hono)
  * over real HTTP on loopback. Body rows run for every sender; transport rows with onebot (the
  * body reader and Node's parser are shared); Tencent's query rows with tencentChat; GitHub's
- * form-encoded rows with github; Slack's form and SSL-probe rows with slack; the XML rows (proof
- * in the query, XML bodies) with the XML senders, which the JSON body rows cannot build for.
+ * form-encoded rows with github; Slack's form and SSL-probe rows with slack; the envelope rows
+ * (proof in the query, XML bodies or encrypted JSON) with the enveloped senders. The body rows run
+ * for the encrypted JSON senders too, their bytes sealed in the envelope.
  */
 const onebot = senders.find((sender) => sender.name === 'onebot')!;
 const tencent = senders.find((sender) => sender.name === 'tencent-chat')!;
@@ -37,7 +45,9 @@ const slack = senders.find((sender) => sender.name === 'slack')!;
 const feishu = senders.find((sender) => sender.name === 'feishu')!;
 
 const cells: readonly (readonly [FuzzSender, readonly BadInputRow[]])[] = [
-  ...senders.map((sender) => [sender, bodyRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const),
+  ...jsonEventSenders.map(
+    (sender) => [sender, bodyRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const,
+  ),
   [onebot, transportRows],
   [tencent, tencentRows],
   [github, githubRows],
@@ -46,10 +56,12 @@ const cells: readonly (readonly [FuzzSender, readonly BadInputRow[]])[] = [
   ...[...senders, bearerSender, queryTokenSender]
     .map((sender) => [sender, repeatedProofRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const)
     .filter(([, rows]) => rows.length > 0),
-  ...[...senders, ...xmlSenders]
+  ...[...senders, ...envelopedSenders]
     .map((sender) => [sender, handshakeRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const)
     .filter(([, rows]) => rows.length > 0),
-  ...xmlSenders.map((sender) => [sender, xmlRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const),
+  ...envelopedSenders.map(
+    (sender) => [sender, envelopeRows.filter((row) => row.appliesTo?.(sender) ?? true)] as const,
+  ),
 ];
 
 /** One server per adapter and sender; each row swaps in a fresh receiver, so rows cannot interfere. */

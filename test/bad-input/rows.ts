@@ -71,11 +71,17 @@ function unknownEvent(sender: FuzzSender, fields: string): { name: string; text:
   return { name, text: shaped.replace('"hookguard":"probe"', `${fields},"hookguard":"probe"`) };
 }
 
-/** Signs exactly these bytes as the sender would, for the event name it gives outside the body. */
+/**
+ * Signs exactly these bytes as the sender would, for the event name it gives outside the body; an
+ * encrypting sender (DingTalk) seals them in its envelope, and the envelope is what is sent.
+ */
 export function signed(sender: FuzzSender, body: Uint8Array, name?: string): BadRequest {
-  const { method, url, headers } = sender.sign(body, { event: name });
-  return { ...(method === 'POST' ? {} : { method }), url, headers, body };
+  const { method, url, headers, body: wire } = sender.sign(body, { event: name });
+  return { ...(method === 'POST' ? {} : { method }), url, headers, body: wire };
 }
+
+/** True for a sender whose JSON travels encrypted in an envelope whose signature covers only the ciphertext. */
+const encrypts = (sender: FuzzSender): boolean => sender.bodyFormat === 'encrypted-json';
 
 /** The methods the sender's provider takes: POST unless it says (Matrix PUTs, Meta GETs its check). */
 const methodsOf = (sender: FuzzSender): readonly string[] => sender.provider().methods ?? ['POST'];
@@ -103,16 +109,19 @@ export const bodyRows: readonly BadInputRow[] = [
     title: 'body cut short after signing',
     decision:
       '401 SIGNATURE_MISMATCH where the proof covers the body; where it does not (Tencent, token), ' +
-      'the cut JSON is caught by the parser: 400 INVALID_JSON.',
+      'the cut JSON is caught by the parser: 400 INVALID_JSON. An encrypting sender (DingTalk) signs ' +
+      'the ciphertext inside its JSON envelope: a cut envelope holds nothing signed, 401 SIGNATURE_MISSING.',
     request: (sender) => {
       const { name, text } = known(sender);
       const full = signed(sender, utf8(text), name) as Extract<BadRequest, { url: string }>;
       return { ...full, body: full.body.subarray(0, Math.floor(full.body.length / 2)) };
     },
     expect: (sender) =>
-      sender.bodyCovered
-        ? { status: 401, code: 'SIGNATURE_MISMATCH' }
-        : { status: 400, code: 'INVALID_JSON' },
+      encrypts(sender)
+        ? { status: 401, code: 'SIGNATURE_MISSING' }
+        : sender.bodyCovered
+          ? { status: 401, code: 'SIGNATURE_MISMATCH' }
+          : { status: 400, code: 'INVALID_JSON' },
     handlerCalls: 0,
   },
   {
@@ -127,7 +136,9 @@ export const bodyRows: readonly BadInputRow[] = [
   },
   {
     title: 'invalid UTF-8, signed',
-    decision: '400 INVALID_JSON: bytes are decoded strictly, never replaced with U+FFFD.',
+    decision:
+      '400 INVALID_JSON: bytes are decoded strictly, never replaced with U+FFFD (a decrypted message ' +
+      'that is not UTF-8: 400 DECRYPTION_FAILED).',
     request: (sender) => {
       const { name, text } = known(sender);
       return signed(
@@ -136,7 +147,7 @@ export const bodyRows: readonly BadInputRow[] = [
         name,
       );
     },
-    expect: () => invalidJson,
+    expect: (sender) => (encrypts(sender) ? { status: 400, code: 'DECRYPTION_FAILED' } : invalidJson),
     handlerCalls: 0,
   },
   {
@@ -144,12 +155,26 @@ export const bodyRows: readonly BadInputRow[] = [
     decision:
       'Accepted: the signature covers the bytes as sent (BOM included), then the BOM is dropped before ' +
       'JSON.parse, as the WHATWG decoder does.',
+    appliesTo: (sender) => !encrypts(sender),
     request: (sender) => {
       const { name, text } = known(sender);
       return signed(sender, utf8(`\uFEFF${text}`), name);
     },
     expect: () => accepted,
     handlerCalls: 1,
+  },
+  {
+    title: 'UTF-8 byte order mark before an encrypted JSON message',
+    decision:
+      "400 INVALID_JSON: the decrypted text is written by the platform's own code (DingTalk's), which " +
+      'puts no BOM there; it is read exactly as decrypted, with no leniency for what it never sends.',
+    appliesTo: encrypts,
+    request: (sender) => {
+      const { name, text } = known(sender);
+      return signed(sender, utf8(`\uFEFF${text}`), name);
+    },
+    expect: () => invalidJson,
+    handlerCalls: 0,
   },
   {
     title: 'depth bomb (100 000 nested arrays), signed',
@@ -704,8 +729,12 @@ export const handshakeRows: readonly BadInputRow[] = [
       sender.handshakes.length > 0 &&
       sender.sign(new Uint8Array(), { event: sender.handshakes[0]!.event }).method !== 'GET',
     request: (sender) => {
-      const body = Buffer.from(JSON.stringify(sender.handshakes[0]!.body));
-      const { method, url, headers } = sender.sign(body, { event: sender.handshakes[0]!.event });
+      const { method, url, headers, body } = sender.sign(
+        Buffer.from(JSON.stringify(sender.handshakes[0]!.body)),
+        {
+          event: sender.handshakes[0]!.event,
+        },
+      );
       const lines = [...Object.entries(headers), ['transfer-encoding', 'chunked'] as const];
       const wire = Buffer.concat([
         ...[...body].map((byte) =>
@@ -726,8 +755,8 @@ function signedAs(
   body: Uint8Array,
   options: { readonly event: string; readonly secret: string },
 ): BadRequest {
-  const { method, url, headers } = sender.sign(body, options);
-  return { method, url, headers, body: method === 'GET' ? new Uint8Array() : body };
+  const { method, url, headers, body: wire } = sender.sign(body, options);
+  return { method, url, headers, body: method === 'GET' ? new Uint8Array() : wire };
 }
 
 /** Another secret in the sender's format (any text where any text is one), the same every run. */
@@ -785,17 +814,17 @@ function padByteZeroed(sender: FuzzSender): string {
   return bytes.toString('base64');
 }
 
-/** The query parameter holding an XML sender's signature (WeCom's `msg_signature`, WeChat's `signature`). */
+/** The query parameter holding an enveloped sender's signature (`msg_signature`, or WeChat's and DingTalk's `signature`). */
 const signatureParamOf = (sender: FuzzSender): string => sender.provider().proofNames!.query[0]!;
 
-/** The sender's first real event, as its XML. */
-const knownXml = (sender: FuzzSender): Uint8Array => sender.encode(sender.fixtures[0]![1]);
+/** The sender's first real event, as its XML or JSON message. */
+const knownMessage = (sender: FuzzSender): Uint8Array => sender.encode(sender.fixtures[0]![1]);
 
 /**
- * A signed XML delivery of `plain` (WeCom encrypts it into its envelope), its query and body then
- * altered as a row says.
+ * A signed delivery of the message `plain` (WeCom and DingTalk encrypt it into their envelopes), its
+ * query and body then altered as a row says.
  */
-function signedXml(
+function signedEnvelope(
   sender: FuzzSender,
   plain: Uint8Array,
   alter: { readonly query?: (query: URLSearchParams) => void; readonly secret?: string } = {},
@@ -810,43 +839,49 @@ function signedXml(
   return { url: `${path}?${query.toString()}`, headers, body };
 }
 
-/** One character of the envelope's `<Encrypt>` changed. */
+/** One character of the envelope's ciphertext (`<Encrypt>`, or `"encrypt"` in JSON) changed. */
 function encryptAltered(body: Uint8Array): Uint8Array {
   const text = Buffer.from(body).toString('utf8');
-  const at = text.indexOf('<Encrypt><![CDATA[') + '<Encrypt><![CDATA['.length;
+  const open = text.includes('<Encrypt><![CDATA[') ? '<Encrypt><![CDATA[' : '"encrypt":"';
+  const at = text.indexOf(open) + open.length;
   return utf8(`${text.slice(0, at)}${text[at] === 'A' ? 'B' : 'A'}${text.slice(at + 1)}`);
 }
 
+const isXml = (sender: FuzzSender): boolean => sender.bodyFormat === 'xml';
+
 /**
- * WeCom and WeChat: the proof is the query's signature, timestamp and nonce; the body is XML
- * (WeCom's an envelope whose `<Encrypt>` the signature covers). The proof and XML rows of the
- * JSON senders, in the form these senders can express them.
+ * The enveloped senders. WeCom, WeChat: the proof is the query's signature, timestamp and nonce;
+ * the body is XML (WeCom's an envelope whose `<Encrypt>` the signature covers). DingTalk: the same
+ * query proof over the `"encrypt"` of a JSON envelope. The proof rows of the JSON senders in the
+ * form these senders can express them, and each format's own mistakes.
  */
-export const xmlRows: readonly BadInputRow[] = [
+export const envelopeRows: readonly BadInputRow[] = [
   {
-    title: 'XML sender: the signature query parameter missing',
+    title: 'enveloped sender: the signature query parameter missing',
     decision: '401 SIGNATURE_MISSING: the proof is in the query; without it nothing is read.',
     request: (sender) =>
-      signedXml(sender, knownXml(sender), { query: (query) => query.delete(signatureParamOf(sender)) }),
+      signedEnvelope(sender, knownMessage(sender), {
+        query: (query) => query.delete(signatureParamOf(sender)),
+      }),
     expect: () => ({ status: 401, code: 'SIGNATURE_MISSING' }),
     handlerCalls: 0,
   },
   {
-    title: 'XML sender: the signature query parameter sent twice (both copies valid)',
+    title: 'enveloped sender: the signature query parameter sent twice (both copies valid)',
     decision:
       '401 SIGNATURE_MALFORMED: never "first wins" (a proxy in front may have checked the other copy).',
     request: (sender) =>
-      signedXml(sender, knownXml(sender), {
+      signedEnvelope(sender, knownMessage(sender), {
         query: (query) => query.append(signatureParamOf(sender), query.get(signatureParamOf(sender))!),
       }),
     expect: () => ({ status: 401, code: 'SIGNATURE_MALFORMED' }),
     handlerCalls: 0,
   },
   {
-    title: 'XML sender: the signed nonce sent twice',
+    title: 'enveloped sender: the signed nonce sent twice',
     decision: '401 SIGNATURE_MALFORMED: the signed timestamp and nonce are held to the same rule.',
     request: (sender) =>
-      signedXml(sender, knownXml(sender), { query: (query) => query.append('nonce', '1') }),
+      signedEnvelope(sender, knownMessage(sender), { query: (query) => query.append('nonce', '1') }),
     expect: () => ({ status: 401, code: 'SIGNATURE_MALFORMED' }),
     handlerCalls: 0,
   },
@@ -872,18 +907,18 @@ export const xmlRows: readonly BadInputRow[] = [
     handlerCalls: 0,
   },
   {
-    title: 'XML sender: the signature made with another Token',
+    title: 'enveloped sender: the signature made with another Token',
     decision: '401 SIGNATURE_MISMATCH, compared in constant time.',
-    request: (sender) => signedXml(sender, knownXml(sender), { secret: otherSecretOf(sender) }),
+    request: (sender) => signedEnvelope(sender, knownMessage(sender), { secret: otherSecretOf(sender) }),
     expect: () => ({ status: 401, code: 'SIGNATURE_MISMATCH' }),
     handlerCalls: 0,
   },
   {
-    title: 'XML sender: one character of <Encrypt> changed',
+    title: 'enveloped sender: one character of the ciphertext changed',
     decision: '401 SIGNATURE_MISMATCH: the signature covers the ciphertext, checked before it is decrypted.',
     appliesTo: (sender) => sender.bodyCovered,
     request: (sender) => {
-      const request = signedXml(sender, knownXml(sender)) as Extract<BadRequest, { url: string }>;
+      const request = signedEnvelope(sender, knownMessage(sender)) as Extract<BadRequest, { url: string }>;
       return { ...request, body: encryptAltered(request.body) };
     },
     expect: () => ({ status: 401, code: 'SIGNATURE_MISMATCH' }),
@@ -891,9 +926,10 @@ export const xmlRows: readonly BadInputRow[] = [
   },
   {
     title: 'XML sender: a DOCTYPE declaring an entity, signed',
+    appliesTo: isXml,
     decision: '400 INVALID_XML: no DOCTYPE is read, so no entity is expanded (no XXE, no billion laughs).',
     request: (sender) =>
-      signedXml(
+      signedEnvelope(
         sender,
         utf8(
           '<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]>' +
@@ -905,17 +941,72 @@ export const xmlRows: readonly BadInputRow[] = [
   },
   {
     title: 'XML sender: a body that is not XML, signed',
+    appliesTo: isXml,
     decision: '400 INVALID_XML: signed, so it is read, and refused as unreadable.',
-    request: (sender) => signedXml(sender, utf8('{"MsgType":"text","Content":"hi"}')),
+    request: (sender) => signedEnvelope(sender, utf8('{"MsgType":"text","Content":"hi"}')),
     expect: () => ({ status: 400, code: 'INVALID_XML' }),
     handlerCalls: 0,
   },
   {
     title: 'XML sender: Content-Type application/json, signed',
+    appliesTo: isXml,
     decision: '415 UNSUPPORTED_MEDIA_TYPE: these senders post text/xml; another media type is not theirs.',
     request: (sender) => {
-      const request = signedXml(sender, knownXml(sender)) as Extract<BadRequest, { url: string }>;
+      const request = signedEnvelope(sender, knownMessage(sender)) as Extract<BadRequest, { url: string }>;
       return { ...request, headers: { ...request.headers, 'content-type': 'application/json' } };
+    },
+    expect: () => ({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'XML sender: a body over the size limit, signed',
+    decision: '413 BODY_TOO_LARGE: the limit holds before any XML is parsed or anything decrypted.',
+    appliesTo: isXml,
+    options: { bodyLimit: 4 * 1024 },
+    request: (sender) =>
+      signedEnvelope(
+        sender,
+        utf8(`<xml><MsgType><![CDATA[text]]></MsgType><Content>${'x'.repeat(8 * 1024)}</Content></xml>`),
+      ),
+    expect: () => ({ status: 413, code: 'BODY_TOO_LARGE', headers: close }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'encrypted JSON sender: a body over the size limit, signed',
+    decision: '413 BODY_TOO_LARGE: the limit holds on the envelope, before anything is decrypted.',
+    appliesTo: encrypts,
+    options: { bodyLimit: 4 * 1024 },
+    request: (sender) => signedEnvelope(sender, utf8(JSON.stringify({ padding: 'x'.repeat(8 * 1024) }))),
+    expect: () => ({ status: 413, code: 'BODY_TOO_LARGE', headers: close }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'encrypted JSON sender: an envelope with no "encrypt"',
+    decision:
+      '401 SIGNATURE_MISSING: the signature covers only the ciphertext; without one nothing is signed.',
+    appliesTo: encrypts,
+    request: (sender) => {
+      const request = signedEnvelope(sender, knownMessage(sender)) as Extract<BadRequest, { url: string }>;
+      return { ...request, body: utf8('{"encrypted":"x"}') };
+    },
+    expect: () => ({ status: 401, code: 'SIGNATURE_MISSING' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'encrypted JSON sender: a decrypted message that is not JSON, signed',
+    decision: '400 INVALID_JSON: authentic, so it is decrypted and read, and refused as unreadable.',
+    appliesTo: encrypts,
+    request: (sender) => signedEnvelope(sender, utf8('<xml><MsgType>text</MsgType></xml>')),
+    expect: () => ({ status: 400, code: 'INVALID_JSON' }),
+    handlerCalls: 0,
+  },
+  {
+    title: 'encrypted JSON sender: Content-Type text/xml, signed',
+    decision: '415 UNSUPPORTED_MEDIA_TYPE: these senders post JSON; another media type is not theirs.',
+    appliesTo: encrypts,
+    request: (sender) => {
+      const request = signedEnvelope(sender, knownMessage(sender)) as Extract<BadRequest, { url: string }>;
+      return { ...request, headers: { ...request.headers, 'content-type': 'text/xml' } };
     },
     expect: () => ({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }),
     handlerCalls: 0,

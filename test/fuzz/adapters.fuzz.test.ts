@@ -7,7 +7,7 @@ import { post } from '../support/http.js';
 import { randomRequest } from './arbitraries.js';
 import { expectNoPrototypePollution } from './expectations.js';
 import { fuzzParameters, fuzzTimeoutMs } from './fuzz-config.js';
-import { NOW, SECRET, senders } from './senders.js';
+import { envelopedSenders, NOW, SECRET, senders } from './senders.js';
 
 /** Header names and values an HTTP client can put on the wire (others never reach a server). */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -32,43 +32,46 @@ function wireHeaders(headers: Readonly<Record<string, unknown>>): Record<string,
 describe.each(adapters.map((adapter) => [adapter.name, adapter] as const))(
   'fuzz over HTTP: %s',
   (_, adapter) => {
-    describe.each(senders.map((sender) => [sender.name, sender] as const))('%s', (_name, sender) => {
-      let handled = 0;
-      let server: Listening;
-      beforeAll(async () => {
-        const receiver: Receiver = createReceiver(sender.provider(), {
-          logger: silentLogger,
-          now: () => NOW,
-        }).on('*', () => {
-          handled++;
+    describe.each([...senders, ...envelopedSenders].map((sender) => [sender.name, sender] as const))(
+      '%s',
+      (_name, sender) => {
+        let handled = 0;
+        let server: Listening;
+        beforeAll(async () => {
+          const receiver: Receiver = createReceiver(sender.provider(), {
+            logger: silentLogger,
+            now: () => NOW,
+          }).on('*', () => {
+            handled++;
+          });
+          server = await adapter.serve(receiver as ReceiverLike, '/hook');
         });
-        server = await adapter.serve(receiver as ReceiverLike, '/hook');
-      });
-      afterAll(() => server.close());
+        afterAll(() => server.close());
 
-      it(
-        'answers random unsigned requests with a 4xx and never runs a handler',
-        async () => {
-          await fc.assert(
-            fc.asyncProperty(randomRequest(sender), async (request) => {
-              const method = TOKEN.test(request.method) ? request.method : 'POST';
-              const url = `${server.url}${encodeURI(decodeURIComponentSafe(request.url))}`;
-              const response = await post(url, request.body, {
-                method,
-                headers: wireHeaders(request.headers),
-              });
-              expect(response.status, response.text).toBeGreaterThanOrEqual(400);
-              expect(response.status, response.text).toBeLessThan(500);
-              expect(response.text).not.toContain(SECRET);
-              expect(handled).toBe(0);
-              expectNoPrototypePollution();
-            }),
-            fuzzParameters(0.1),
-          );
-        },
-        fuzzTimeoutMs(0.5),
-      );
-    });
+        it(
+          'answers random unsigned requests with a 4xx and never runs a handler',
+          async () => {
+            await fc.assert(
+              fc.asyncProperty(randomRequest(sender), async (request) => {
+                const method = TOKEN.test(request.method) ? request.method : 'POST';
+                const url = `${server.url}${encodeURI(decodeURIComponentSafe(request.url))}`;
+                const response = await post(url, request.body, {
+                  method,
+                  headers: wireHeaders(request.headers),
+                });
+                expect(response.status, response.text).toBeGreaterThanOrEqual(400);
+                expect(response.status, response.text).toBeLessThan(500);
+                expect(response.text).not.toContain(SECRET);
+                expect(handled).toBe(0);
+                expectNoPrototypePollution();
+              }),
+              fuzzParameters(0.1),
+            );
+          },
+          fuzzTimeoutMs(0.5),
+        );
+      },
+    );
   },
 );
 

@@ -18,7 +18,7 @@ export interface SignedParts {
   /** Path (with the sender's own below `/hook`) and query, with any proof the sender puts in the query string. */
   readonly url: string;
   readonly headers: Record<string, string>;
-  /** The bytes the sender puts on the wire: the body given, or WeCom's envelope around it; none for a GET. */
+  /** The bytes the sender puts on the wire: the body given, or an envelope encrypting it; none for a GET. */
   readonly body: Uint8Array;
 }
 
@@ -35,7 +35,7 @@ export interface ProofHeaders {
  */
 export interface FuzzSender {
   readonly name: string;
-  /** What the body is: JSON, or XML (WeCom, WeChat), which the JSON rows and properties cannot build. */
+  /** What the body is: JSON, XML (WeCom, WeChat) or JSON encrypted into an envelope (DingTalk). */
   readonly bodyFormat: NonNullable<SenderKit['bodyFormat']>;
   /** Serialises a payload as the sender does (JSON text, or WeChat's XML). */
   readonly encode: (payload: unknown) => Uint8Array;
@@ -135,11 +135,26 @@ export const senders: readonly FuzzSender[] = senderKits
 
 /**
  * The XML senders (WeCom, WeChat): the JSON properties and body rows cannot build their bodies,
- * so they get the rows and properties that need no JSON (test/bad-input xmlRows, xml.fuzz.test.ts).
+ * so they get the rows and properties that need no JSON (test/bad-input envelopeRows, enveloped.fuzz.test.ts).
  */
 export const xmlSenders: readonly FuzzSender[] = senderKits
   .filter((kit) => kit.bodyFormat === 'xml')
   .map(fuzzSender);
+
+/**
+ * The senders whose JSON events travel encrypted inside a JSON envelope (DingTalk's `{"encrypt"}`):
+ * `sign` turns the event's bytes into other bytes on the wire, so every property that builds
+ * requests takes its body from `sign`, and the body-byte rows become ciphertext rows.
+ */
+export const encryptedJsonSenders: readonly FuzzSender[] = senderKits
+  .filter((kit) => kit.bodyFormat === 'encrypted-json')
+  .map(fuzzSender);
+
+/** Every sender whose events are JSON, sent as they are or encrypted. */
+export const jsonEventSenders: readonly FuzzSender[] = [...senders, ...encryptedJsonSenders];
+
+/** Every sender that wraps the message in an envelope whose proof is in the query (XML or encrypted JSON). */
+export const envelopedSenders: readonly FuzzSender[] = [...xmlSenders, ...encryptedJsonSenders];
 
 export const onebotSender: FuzzSender = senders.find((sender) => sender.name === onebotKit.name)!;
 

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { randomRequest } from './arbitraries.js';
 import { expectNoPrototypePollution, expectRefused, expectWellFormed } from './expectations.js';
 import { fuzzParameters, fuzzTimeoutMs } from './fuzz-config.js';
-import { NOW, onebotSender, SECRET, senders, unsignedOneBot, xmlSenders } from './senders.js';
+import { envelopedSenders, NOW, onebotSender, SECRET, senders, unsignedOneBot } from './senders.js';
 
-// Random requests need no JSON: the XML senders take them too.
-describe.each([...senders, ...xmlSenders])('fuzz: $name without a valid proof', (sender) => {
+// Random requests need no JSON: the enveloped senders (XML, encrypted JSON) take them too.
+describe.each([...senders, ...envelopedSenders])('fuzz: $name without a valid proof', (sender) => {
   it(
     'answers every random request with a 4xx JSON error and never runs a handler',
     async () => {

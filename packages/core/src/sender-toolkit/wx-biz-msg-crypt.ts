@@ -56,9 +56,10 @@ export interface WxBizMsgCrypt {
   /** Constant-time, with a length check; false for anything that is not 40 hex digits. */
   signatureMatches(signature: string, parts: SignedParts): boolean;
   decrypt(encrypt: string): DecryptOutcome;
-  encrypt(message: string, random?: Uint8Array): string;
+  /** A text is encrypted as its UTF-8; bytes as they are (a signer reproducing any message a sender could send). */
+  encrypt(message: string | Uint8Array, random?: Uint8Array): string;
   /** `message` encrypted with fresh random bytes, timestamp and nonce, and signed. */
-  seal(message: string, options: SealOptions): SealedMessage;
+  seal(message: string | Uint8Array, options: SealOptions): SealedMessage;
 }
 
 const AES_KEY_TEXT = /^[A-Za-z0-9+/]{43}$/;
@@ -94,9 +95,9 @@ export function wxBizMsgCrypt(options: WxCryptOptions): WxBizMsgCrypt {
       .update([token, parts.timestamp, parts.nonce, parts.encrypt].sort().join(''))
       .digest('hex');
 
-  function encrypt(message: string, random: Uint8Array = randomBytes(RANDOM_BYTES)): string {
+  function encrypt(message: string | Uint8Array, random: Uint8Array = randomBytes(RANDOM_BYTES)): string {
     if (random.byteLength !== RANDOM_BYTES) throw new TypeError('wxBizMsgCrypt: random must be 16 bytes');
-    const text = Buffer.from(message, 'utf8');
+    const text = typeof message === 'string' ? Buffer.from(message, 'utf8') : Buffer.from(message);
     const length = Buffer.alloc(4);
     length.writeUInt32BE(text.byteLength);
     const unpadded = HEADER_BYTES + text.byteLength + expectedId.byteLength;

@@ -31,9 +31,8 @@ export function signDingtalk(eventJson: string | Uint8Array, options: DingtalkSi
     receiveId: options.appKey,
     label: 'signDingtalk()',
   });
-  const text = typeof eventJson === 'string' ? eventJson : Buffer.from(eventJson).toString('utf8');
   const now = options.now ?? Date.now();
-  const sealed = crypt.seal(text, {
+  const sealed = crypt.seal(eventJson, {
     now,
     timestamp: options.timestamp ?? String(now),
     ...(options.nonce === undefined ? {} : { nonce: options.nonce }),

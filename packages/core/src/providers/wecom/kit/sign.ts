@@ -42,8 +42,7 @@ export function wecomMessageXml(fields: Readonly<Record<string, unknown>>): stri
  */
 export function signWecom(plainXml: string | Uint8Array, options: WecomSignOptions): WecomSigned {
   const crypt = wxBizMsgCrypt({ ...options, receiveId: options.corpId, label: 'signWecom()' });
-  const text = typeof plainXml === 'string' ? plainXml : Buffer.from(plainXml).toString('utf8');
-  const sealed = crypt.seal(text, sealOptions(options));
+  const sealed = crypt.seal(plainXml, sealOptions(options));
   const body =
     `<xml><ToUserName><![CDATA[${options.corpId}]]></ToUserName>` +
     `<Encrypt><![CDATA[${sealed.encrypt}]]></Encrypt>` +

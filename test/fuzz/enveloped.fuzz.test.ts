@@ -4,15 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { utf8 } from './arbitraries.js';
 import { expectNoPrototypePollution, expectRefused, expectWellFormed } from './expectations.js';
 import { fuzzParameters, fuzzTimeoutMs } from './fuzz-config.js';
-import { type FuzzSender, NOW, SECRET, xmlSenders } from './senders.js';
+import { envelopedSenders, type FuzzSender, NOW, SECRET } from './senders.js';
 
 /**
- * The XML senders (WeCom, WeChat). The JSON properties (authentic.fuzz, replies.fuzz) build JSON
- * bodies and read what reached the handler as JSON, which these senders cannot express: an
- * authentic random XML message is not generated here, so "every signed body reaches a handler
- * exactly once" is covered only by the kits' fixtures in the conformance matrix. What needs no
- * JSON is here: random message bytes signed correctly, a signed query parameter repeated, signed
- * bodies cut short, and a changed ciphertext. (Random unsigned requests run for them in unauthenticated.fuzz.)
+ * The enveloped senders: XML (WeCom, WeChat) and JSON encrypted into `{"encrypt"}` (DingTalk),
+ * their proof in the query. The JSON body properties (authentic.fuzz, replies.fuzz) cannot build
+ * an XML body, and the byte-flipping ones would change an envelope whose signature covers only
+ * the ciphertext inside it. What every envelope shares is here: random message bytes signed (and
+ * encrypted) correctly, a signed query parameter repeated, signed bodies cut short, and a changed
+ * ciphertext. (Random unsigned requests run for them in unauthenticated.fuzz; the encrypted JSON
+ * senders' authentic events in authentic.fuzz.)
  */
 
 /** Bytes near XML: its tokens, the fields these senders read, and the constructs the parser refuses. */
@@ -52,7 +53,44 @@ const xmlish = fc
   )
   .map((parts) => utf8(parts.join('')));
 
-const messageBytes = fc.oneof(xmlish, fc.uint8Array({ maxLength: 256 }));
+/** Bytes near JSON: its tokens and the fields DingTalk reads (never `check_url`, a handshake that runs no handler). */
+const jsonish = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '{',
+        '}',
+        '[',
+        ']',
+        ',',
+        ':',
+        '"',
+        '"EventType"',
+        '"user_add_org"',
+        '"TimeStamp"',
+        '1',
+        'null',
+        'true',
+        '\\u0000',
+        '\uFEFF',
+        '__proto__',
+      ),
+      fc.string({ maxLength: 8 }),
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => utf8(parts.join('')));
+
+/** Message bytes near the sender's format, or none at all. */
+const messageBytes = (sender: FuzzSender) =>
+  fc.oneof(sender.bodyFormat === 'xml' ? xmlish : jsonish, fc.uint8Array({ maxLength: 256 }));
+
+/** Where the ciphertext the signature covers sits in the envelope: `<Encrypt>`'s CDATA or `"encrypt"`'s string. */
+function ciphertextSpan(sender: FuzzSender, envelope: string): { start: number; end: number } {
+  const [open, close] = sender.bodyFormat === 'xml' ? ['<Encrypt><![CDATA[', ']]>'] : ['"encrypt":"', '"'];
+  const start = envelope.indexOf(open) + open.length;
+  return { start, end: envelope.indexOf(close, start) };
+}
 
 /** A fresh receiver per run (so dedupe never hides a delivery) counting handler calls. */
 function countingReceiver(sender: FuzzSender) {
@@ -71,12 +109,12 @@ function signedRequest(sender: FuzzSender, message: Uint8Array): WebhookRequest 
 /** The sender's first real event, as it would be signed. */
 const fixtureRequest = (sender: FuzzSender) => signedRequest(sender, sender.encode(sender.fixtures[0]![1]));
 
-describe.each(xmlSenders)('fuzz: $name (XML), signed bodies', (sender) => {
+describe.each(envelopedSenders)('fuzz: $name ($bodyFormat), signed bodies', (sender) => {
   it(
     'answers any signed message bytes without a 5xx, and runs no handler for a refused one',
     async () => {
       await fc.assert(
-        fc.asyncProperty(messageBytes, async (message) => {
+        fc.asyncProperty(messageBytes(sender), async (message) => {
           const { receiver, calls } = countingReceiver(sender);
           const response = await receiver.handle(signedRequest(sender, message));
           expectWellFormed(response, [SECRET]);
@@ -137,19 +175,18 @@ describe.each(xmlSenders)('fuzz: $name (XML), signed bodies', (sender) => {
   );
 });
 
-describe.each(xmlSenders.filter((sender) => sender.bodyCovered))(
-  'fuzz: $name (XML), a changed ciphertext',
+describe.each(envelopedSenders.filter((sender) => sender.bodyCovered))(
+  'fuzz: $name ($bodyFormat), a changed ciphertext',
   (sender) => {
     const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
     it(
-      'refuses any changed character of <Encrypt> 401 SIGNATURE_MISMATCH, before decrypting',
+      'refuses any changed character of the ciphertext 401 SIGNATURE_MISMATCH, before decrypting',
       async () => {
         const request = fixtureRequest(sender);
         const text = Buffer.from(request.body as Uint8Array).toString('utf8');
-        const open = '<Encrypt><![CDATA[';
-        const start = text.indexOf(open) + open.length;
-        const encrypt = text.slice(start, text.indexOf(']]>', start));
+        const { start, end } = ciphertextSpan(sender, text);
+        const encrypt = text.slice(start, end);
         await fc.assert(
           fc.asyncProperty(
             fc.nat({ max: encrypt.length - 1 }),
