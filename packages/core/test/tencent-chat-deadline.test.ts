@@ -23,7 +23,7 @@ function slowHandler<T>(ms: number, answer: T) {
 }
 
 describe('tencentChat() deadline', () => {
-  it('answers a 3 s before-callback with the fallback (allow) within 1.5 s + 100 ms, and the handler completes', async () => {
+  it("answers a 3 s before-callback with the fallback (allow) at 1.5 s, before Tencent's 2 s, and the handler completes", async () => {
     const provider = tencentChat({ token: TOKEN });
     expect(provider.deadlineMs).toBe(1500);
     const onError = vi.fn();
@@ -35,7 +35,9 @@ describe('tencentChat() deadline', () => {
     expect(response.status).toBe(200);
     expect(response.body).toBe(ALLOWED);
     expect(elapsed).toBeGreaterThanOrEqual(1490);
-    expect(elapsed).toBeLessThanOrEqual(1600);
+    // What matters is that Tencent still reads it: its timeout is 2 s. (A tighter bound only
+    // measured how loaded the machine running the test was.)
+    expect(elapsed).toBeLessThan(2000);
     // The handler goes on in the background, told through its signal that the answer has gone.
     expect(await finished).toBe(true);
     expect(onError).not.toHaveBeenCalled();

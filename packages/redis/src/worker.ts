@@ -108,8 +108,14 @@ export function startInboxWorker(
     await runScript(redis, PROMOTE_DUE, [keys.retries, keys.stream], [Date.now(), 100]);
   }
 
-  /** Entries of dead (or hung) workers, each with how many times it was handed out so far. */
-  async function reclaim(count: number): Promise<{ entry: InboxEntry; deliveries: number }[]> {
+  /**
+   * Entries of dead (or hung) workers, each with how many times it was handed out so far, and
+   * whether this worker was still running it when XAUTOCLAIM answered. That is decided the moment
+   * the answer arrives: the acknowledgement of an entry that finishes meanwhile travels on the same
+   * connection after it, so `holding` still has the entry then; looked at after the XPENDING calls
+   * below, the entry could have finished and been run a second time.
+   */
+  async function reclaim(count: number): Promise<{ entry: InboxEntry; deliveries: number; held: boolean }[]> {
     const reply = (await redis.xautoclaim(
       keys.stream,
       group,
@@ -121,16 +127,18 @@ export function startInboxWorker(
     )) as [string, RawEntry[]];
     reclaimCursor = reply[0];
     if (reclaimCursor === '0-0') nextReclaimAt = Date.now() + reclaimEveryMs;
-    const claimed = reply[1].filter((raw): raw is RawEntry => Array.isArray(raw) && Array.isArray(raw[1]));
+    const claimed = reply[1]
+      .filter((raw): raw is RawEntry => Array.isArray(raw) && Array.isArray(raw[1]))
+      .map((raw) => ({ raw, held: holding.has(raw[0]) }));
     return Promise.all(
-      claimed.map(async (raw) => {
+      claimed.map(async ({ raw, held }) => {
         const pending = (await redis.xpending(keys.stream, group, raw[0], raw[0], 1)) as [
           string,
           string,
           number,
           number,
         ][];
-        return { entry: inboxEntryOf(raw), deliveries: Number(pending[0]?.[3] ?? 2) };
+        return { entry: inboxEntryOf(raw), deliveries: Number(pending[0]?.[3] ?? 2), held };
       }),
     );
   }
@@ -321,8 +329,8 @@ export function startInboxWorker(
         const free = concurrency - running.size;
         if (Date.now() >= nextReclaimAt) {
           const reclaimed = await reclaim(free);
-          for (const { entry, deliveries } of reclaimed) {
-            if (holding.has(entry.id)) await keepDeliveryCount(entry, deliveries - 1);
+          for (const { entry, deliveries, held } of reclaimed) {
+            if (held) await keepDeliveryCount(entry, deliveries - 1);
             else start(entry, deliveries);
           }
           if (reclaimed.length > 0) continue;

@@ -139,6 +139,54 @@ describeWithRedis('redisInbox() on a real Redis', (server) => {
     expect(await redis.xlen(inbox.keys.deadLetters)).toBe(0);
   }, 20_000);
 
+  it('does not rerun an entry whose handler finishes while a takeover of it is in flight', async () => {
+    // The race, made certain: XAUTOCLAIM hands the worker back the entry it is running; before the
+    // worker has looked at that answer, the handler finishes and the entry is acknowledged.
+    const client = new Redis(server.url);
+    const inbox = redisInbox(client, { stream: `${server.prefix()}{inbox}` });
+    let reclaimed: () => void = () => {};
+    const takeover = new Promise<void>((resolve) => {
+      reclaimed = resolve;
+    });
+    const xpending = client.xpending.bind(client) as (...args: unknown[]) => Promise<unknown>;
+    let delayed = false;
+    // The worker asks XPENDING for one id right after XAUTOCLAIM returned it.
+    Object.assign(client, {
+      xpending: async (...args: unknown[]) => {
+        if (!delayed && args.length === 5 && args[2] === args[3]) {
+          delayed = true;
+          reclaimed();
+          await vi.waitFor(async () => expect(await redis.xlen(inbox.keys.stream)).toBe(0), {
+            timeout: 5000,
+            interval: 10,
+          });
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return xpending(...args);
+      },
+    });
+    const runs: number[] = [];
+    const receiver = createReceiver(provider, { logger: silentLogger, inbox }).on(
+      'message.group',
+      async (event) => {
+        runs.push(event.message_id);
+        await takeover;
+      },
+    );
+    try {
+      await receiver.handle(message(22));
+      workers.push(inbox.startWorker(receiver, { blockMs: 50, claimIdleMs: 100, logger: silentLogger }));
+      await vi.waitFor(() => expect(delayed).toBe(true), { timeout: 10_000, interval: 20 });
+      await settled(inbox);
+      // Time for a second run to start, were one going to.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(runs).toEqual([22]);
+    } finally {
+      await Promise.all(workers.splice(0).map((worker) => worker.close({ timeoutMs: 100 })));
+      await client.quit();
+    }
+  }, 20_000);
+
   async function killWorkerDuring(inbox: RedisInbox, receive: () => Promise<unknown>): Promise<void> {
     const doomed = spawn(process.execPath, ['--import', 'tsx', doomedWorker], {
       cwd: repositoryRoot,

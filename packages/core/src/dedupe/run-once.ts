@@ -1,7 +1,8 @@
 import { describeThrown } from '../describe-thrown.js';
+import type { WebhookError } from '../errors.js';
 import type { WebhookResponse } from '../http/types.js';
 import type { Logger } from '../logger.js';
-import { deliveryInProgressResponse, storeUnavailableResponse } from './responses.js';
+import { deliveryInProgressError, storeUnavailableError } from './responses.js';
 import type { DedupeClaim, DedupeStore } from './store.js';
 
 export interface DedupeGuard {
@@ -40,6 +41,8 @@ export interface RunOnceParts {
   readonly first: KeyedClaim;
   readonly work: (forgetAnswer: ForgetAnswer) => Promise<WebhookResponse>;
   readonly logger: Logger;
+  /** The 503s for a duplicate that waited too long or a store that failed, in the sender's error form. */
+  readonly answerError: (error: WebhookError) => WebhookResponse;
 }
 
 /** `<provider>:<deliveryKey>`: delivery ids are only unique per sender. */
@@ -102,21 +105,21 @@ function holdsOtherBody(claim: DedupeClaim, digest: string): boolean {
  *   takes over, so a delivery whose first attempt failed still gets processed.
  */
 export async function runOnce(parts: RunOnceParts): Promise<WebhookResponse> {
-  const { guard, delivery, work, logger } = parts;
+  const { guard, delivery, work, logger, answerError } = parts;
   const waitUntil = Date.now() + guard.waitMs;
   let { key, claim } = parts.first;
   for (;;) {
     if (claim.state === 'done') return claim.response;
     if (claim.state === 'claimed') return runClaimed(guard.store, { key, token: claim.token }, work, logger);
     const left = waitUntil - Date.now();
-    if (left <= 0) return deliveryInProgressResponse();
+    if (left <= 0) return answerError(deliveryInProgressError());
     try {
       await guard.store.waitForSettle(key, left);
       // Claimed again through the content check: the key may now hold another body's run.
       ({ key, claim } = await claimOwn(guard, delivery, key, logger));
     } catch (error) {
       logger.error('dedupe store failed while a duplicate waited', { error: describeThrown(error) });
-      return storeUnavailableResponse();
+      return answerError(storeUnavailableError());
     }
   }
 }

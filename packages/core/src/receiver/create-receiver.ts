@@ -12,12 +12,12 @@ import { describeThrown } from '../describe-thrown.js';
 import { isWebhookError, WebhookError } from '../errors.js';
 import type { EventMap, EventName, Handler } from '../event-map.js';
 import { headersFromFetch, headerValue } from '../http/headers.js';
-import { errorResponse } from '../http/responses.js';
 import type { RequestHead, WebhookRequest, WebhookResponse } from '../http/types.js';
 import { stderrLogger } from '../logger.js';
 import type { Provider, VerifyInput } from '../provider.js';
 import { decodeVerified, isBodilessMethod, notADelivery, verifyInputOf } from '../verify-input.js';
 import { createDeliveryPipeline } from './deliver.js';
+import { errorAnswerOf } from './error-answer.js';
 import { type AnyHandler, assertKnownName, createHandlerRegistry } from './handler-registry.js';
 import type { InboxDelivery } from './inbox.js';
 import { createLateReplies, type LateReplyHook } from './late-reply.js';
@@ -75,6 +75,8 @@ export function createReceiver<M extends EventMap, Meta>(
   const deadlineMs = options.deadlineMs ?? provider.deadlineMs;
   const mode = resolveMode(options);
   const tracker = createWorkTracker();
+  /** Errors in the sender's form when the provider has one (Matrix), else hookguard's. */
+  const answerError = errorAnswerOf(provider);
   const pipeline = createDeliveryPipeline({
     provider,
     registry,
@@ -203,11 +205,6 @@ export function createReceiver<M extends EventMap, Meta>(
     return handleRead(head, () =>
       body ? readWebBody(body, bodyHeadOf(head), limitsWith({})) : Promise.resolve(new Uint8Array(0)),
     );
-  }
-
-  /** The error in the sender's form when the provider has one (Matrix), else hookguard's. */
-  function answerError(error: WebhookError): WebhookResponse {
-    return provider.errorResponse ? provider.errorResponse(error) : errorResponse(error);
   }
 
   function asWebhookError(error: unknown): WebhookError {

@@ -1,4 +1,4 @@
-import { storeUnavailableResponse } from '../dedupe/responses.js';
+import { storeUnavailableError } from '../dedupe/responses.js';
 import {
   type DedupeGuard,
   type DeliveryIdentity,
@@ -13,6 +13,7 @@ import type { ParsedEvent, Provider } from '../provider.js';
 import { answerWithinDeadline, type DeadlineSetting, respondWith } from './ack-deadline.js';
 import { answerBatch, type VerifiedBatch } from './deliver-batch.js';
 import { type Delivery, deliveryOf, type VerifiedDelivery } from './delivery.js';
+import { errorAnswerOf } from './error-answer.js';
 import { handlerContextOf, handlerEventOf } from './handler-context.js';
 import { reportHandlerError } from './handler-failure.js';
 import type { HandlerRegistry } from './handler-registry.js';
@@ -47,6 +48,8 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
 ): DeliveryPipeline<Meta> {
   const { provider, registry, logger, tracker, dedupe, mode, inbox } = parts;
   const setting = { provider: provider.name, dedupe };
+  const answerError = errorAnswerOf(provider);
+  const storeUnavailable = () => answerError(storeUnavailableError());
 
   /** The handlers' reply: a plain value when every handler was synchronous, else a promise. Throws. */
   function runFor(event: Parameters<typeof handlerEventOf>[0], context: HandlerContext<unknown>): unknown {
@@ -76,8 +79,8 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
   ): Promise<WebhookResponse> {
     if (identity === undefined || dedupe === undefined) return work(undefined);
     const first = await firstClaim(dedupe, identity, logger);
-    if (first === undefined) return storeUnavailableResponse();
-    return runOnce({ guard: dedupe, delivery: identity, first, work, logger });
+    if (first === undefined) return storeUnavailable();
+    return runOnce({ guard: dedupe, delivery: identity, first, work, logger, answerError });
   }
 
   /** Reply mode: the handlers' reply is the answer, unless the deadline passes first. */
@@ -130,14 +133,14 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
       const first = await firstClaim(dedupe, identity, logger);
       if (first === undefined) {
         finish();
-        return storeUnavailableResponse();
+        return storeUnavailable();
       }
       if (first.claim.state === 'done') {
         finish();
         return first.claim.response;
       }
       // In flight elsewhere: answer now, and take over in the background if that run fails.
-      job = runOnce({ guard: dedupe, delivery: identity, first, work: run, logger });
+      job = runOnce({ guard: dedupe, delivery: identity, first, work: run, logger, answerError });
     } else {
       job = run();
     }
@@ -166,7 +169,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
             provider: provider.name,
             error: describeThrown(error),
           });
-          return storeUnavailableResponse();
+          return storeUnavailable();
         },
       );
     return tracker.track(once(identity, run), info);
