@@ -314,6 +314,9 @@ describe('listen --ui: replay', () => {
     expect(received!.headers['x-signature']).toBe(
       detail.headers.find(([name]) => name === 'x-signature')?.[1],
     );
+    // NapCat posts chunked, with no Content-Length: so does the replay.
+    expect(received!.headers['transfer-encoding']).toBe('chunked');
+    expect(received!.headers['content-length']).toBeUndefined();
   });
 
   it('a replay URL that is not http(s), or a delivery no longer kept: a clear 400 / 404', async () => {

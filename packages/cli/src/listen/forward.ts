@@ -119,7 +119,10 @@ export type SendResult =
   | ForwardedAnswer
   | { readonly outcome: 'unreachable' | 'timeout'; readonly reason: string };
 
-/** The delivery's exact bytes and headers to `url`: the answer as it came, or why none came in time. */
+/**
+ * The delivery's exact bytes and headers, chunked if it came chunked, to `url`: the answer as it
+ * came, or why none came in time.
+ */
 export function sendDelivery(url: URL, delivery: Delivery, budgetMs: number): Promise<SendResult> {
   const body = Buffer.from(delivery.bodyBase64, 'base64');
   return new Promise((resolve) => {
@@ -131,7 +134,10 @@ export function sendDelivery(url: URL, delivery: Delivery, budgetMs: number): Pr
       const existing = request.getHeader(name);
       request.setHeader(name, existing === undefined ? value : [...[existing].flat().map(String), value]);
     }
-    request.setHeader('content-length', body.length);
+    // As it came: a chunked original (NapCat's) goes on chunked, so a replay meets the same body
+    // reader; anything else with its length.
+    if (delivery.chunked) request.setHeader('transfer-encoding', 'chunked');
+    else request.setHeader('content-length', body.length);
     const timer = setTimeout(() => {
       resolve({ outcome: 'timeout', reason: `no answer within ${budgetMs} ms` });
       request.destroy();
