@@ -73,7 +73,8 @@ export function wecomRequest(
   };
 }
 
-function sealOptions(options: WecomSignOptions) {
+/** The seal of a signed request: now, and the timestamp and nonce when given (vectors). */
+export function sealOptions(options: Pick<WecomSignOptions, 'now' | 'timestamp' | 'nonce'>) {
   return {
     now: options.now ?? Date.now(),
     ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
@@ -81,7 +82,12 @@ function sealOptions(options: WecomSignOptions) {
   };
 }
 
-function signedQuery(sealed: { signature: string; timestamp: string; nonce: string }): [string, string][] {
+/** `msg_signature`, `timestamp` and `nonce`, in the order WeCom writes them. */
+export function signedQuery(sealed: {
+  signature: string;
+  timestamp: string;
+  nonce: string;
+}): [string, string][] {
   return [
     ['msg_signature', sealed.signature],
     ['timestamp', sealed.timestamp],
