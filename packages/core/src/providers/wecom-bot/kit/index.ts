@@ -4,6 +4,7 @@ import { utf8 } from '../../../testing/json-fields.js';
 import { openSealedJson } from '../../../testing/sealed-json.js';
 import type { SenderKit } from '../../../testing/sender-kit.js';
 import { jsonEncryptAltered, wrongSecret } from '../../../testing/tamperings.js';
+import { urlCheckRequest } from '../../wecom/kit/sign.js';
 import { wecomBot } from '../index.js';
 import type { WecomBotMessageReply, WecomBotWelcomeReply } from '../replies.js';
 import { wecomBotFixtures } from './fixtures.js';
@@ -65,15 +66,7 @@ export const wecomBotKit: SenderKit = {
   encode: (payload) => utf8(JSON.stringify(payload)),
   sign({ body, secret, now, event }) {
     if (event === WECOM_BOT_URL_CHECK_EVENT) {
-      const check = wecomBotUrlCheck(ECHO, { ...settings(secret ?? DEMO_TOKEN), now });
-      return {
-        method: 'GET',
-        // Without the Token nobody can sign: only the echostr, as anyone could send it.
-        query: secret === undefined ? check.query.filter(([name]) => name === 'echostr') : check.query,
-        headers: [],
-        body: new Uint8Array(),
-        chunked: false,
-      };
+      return urlCheckRequest(wecomBotUrlCheck(ECHO, { ...settings(secret ?? DEMO_TOKEN), now }), secret);
     }
     const signed = signWecomBot(body, { ...settings(secret ?? DEMO_TOKEN), now });
     return {

@@ -1,6 +1,7 @@
 import { serialiseXml, type XmlReplyValue } from '../../../body/xml-reply.js';
 import type { WebhookRequest } from '../../../http/types.js';
 import { wxBizMsgCrypt } from '../../../sender-toolkit/wx-biz-msg-crypt.js';
+import type { OutgoingRequest } from '../../../testing/sender-kit.js';
 
 export interface WecomSignOptions {
   readonly token: string;
@@ -56,6 +57,20 @@ export function wecomUrlCheck(echo: string, options: WecomSignOptions): WecomSig
   const crypt = wxBizMsgCrypt({ ...options, receiveId: options.corpId, label: 'wecomUrlCheck()' });
   const sealed = crypt.seal(echo, sealOptions(options));
   return { query: [...signedQuery(sealed), ['echostr', sealed.encrypt]], body: '' };
+}
+
+/**
+ * A URL check as the kit's `sign` lays it out: a GET with no body. Without the Token (`secret`
+ * undefined) nobody can sign: only the echostr, as anyone could send it.
+ */
+export function urlCheckRequest(check: WecomSigned, secret: string | undefined): OutgoingRequest {
+  return {
+    method: 'GET',
+    query: secret === undefined ? check.query.filter(([name]) => name === 'echostr') : check.query,
+    headers: [],
+    body: new Uint8Array(),
+    chunked: false,
+  };
 }
 
 /** `signWecom` as `receiver.handle` takes it. */
