@@ -116,9 +116,9 @@ export function wecomBot(options: WecomBotOptions): WecomBotProvider {
 
 /**
  * The reply as the smart bot reads it: `{"encrypt","msgsignature","timestamp","nonce"}`, with
- * `msgsignature` spelled without the underscore the query's `msg_signature` has, the timestamp
- * as text (as the WXBizJsonMsgCrypt samples write it), fresh random
- * bytes, timestamp and nonce, and the signature over them.
+ * `msgsignature` spelled without the underscore the query's `msg_signature` has and the timestamp
+ * as text, as the WXBizJsonMsgCrypt samples write them; fresh random bytes, timestamp and nonce,
+ * and the signature over them.
  */
 function encryptedReply(crypt: WxBizMsgCrypt, json: string): WebhookResponse {
   const sealed = crypt.seal(json, { now: Date.now() });
