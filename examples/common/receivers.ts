@@ -32,6 +32,7 @@ import {
   token,
   wechat,
   wecom,
+  wecomBot,
   whatsapp,
   whatsappCloud,
 } from '@hookguard/core';
@@ -75,6 +76,9 @@ export interface ExampleConfig {
   readonly wecomToken: string;
   readonly wecomEncodingAESKey: string;
   readonly wecomCorpId: string;
+  /** The WeCom smart bot's (智能机器人) Token and EncodingAESKey, from its "API模式" settings. */
+  readonly wecomBotToken: string;
+  readonly wecomBotEncodingAESKey: string;
   /** The Official Account's server-configuration Token (plain mode). */
   readonly wechatToken: string;
   /** The DingTalk app's event-subscription (事件订阅) signing token, aes_key and the app's AppKey. */
@@ -115,6 +119,8 @@ const DEMO: Record<string, string> = {
   WECOM_TOKEN: 'hookguardDemoToken',
   WECOM_ENCODING_AES_KEY: 'hookguardDemoEncodingAESKey0123456789abcdef',
   WECOM_CORP_ID: 'ww0123456789abcdef',
+  WECOM_BOT_TOKEN: 'hookguardDemoBotToken',
+  WECOM_BOT_ENCODING_AES_KEY: 'hookguardDemoWecomBotAesKey0123456789abcdef',
   WECHAT_TOKEN: 'hookguardDemoWechatToken',
   DINGTALK_TOKEN: 'hookguardDemoDingTalkToken',
   DINGTALK_AES_KEY: 'hookguardDemoDingTalkAesKey0123456789abcdef',
@@ -156,6 +162,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): {
     wecomToken: read('WECOM_TOKEN'),
     wecomEncodingAESKey: read('WECOM_ENCODING_AES_KEY'),
     wecomCorpId: read('WECOM_CORP_ID'),
+    wecomBotToken: read('WECOM_BOT_TOKEN'),
+    wecomBotEncodingAESKey: read('WECOM_BOT_ENCODING_AES_KEY'),
     wechatToken: read('WECHAT_TOKEN'),
     dingtalkToken: read('DINGTALK_TOKEN'),
     dingtalkAesKey: read('DINGTALK_AES_KEY'),
@@ -347,7 +355,7 @@ export function createReceivers(config: ExampleConfig): Mount[] {
       log('matrix membership', event.state_key, event.content.membership);
     });
   // The GET URL check answers itself; a text message gets an encrypted, signed passive reply.
-  const wecomBot = createReceiver(
+  const wecomAppBot = createReceiver(
     wecom({
       token: config.wecomToken,
       encodingAESKey: config.wecomEncodingAESKey,
@@ -359,6 +367,18 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     .on('event', (event) => {
       log('wecom event', event.Event, 'from', event.FromUserName);
     });
+
+  // The GET URL check answers itself; a message gets a finished stream, encrypted and signed back
+  // as {encrypt, msgsignature, timestamp, nonce}; a user opening the chat gets a welcome.
+  const wecomSmartBot = createReceiver(
+    wecomBot({ token: config.wecomBotToken, encodingAESKey: config.wecomBotEncodingAESKey }),
+    options,
+  )
+    .on('text', (message) => ({
+      msgtype: 'stream',
+      stream: { id: message.msgid, finish: true, content: `echo: ${message.text.content}` },
+    }))
+    .on('event.enter_chat', () => ({ msgtype: 'text', text: { content: 'hello from hookguard' } }));
 
   // The GET server check answers itself; anything a handler leaves unanswered gets `success`.
   const wechatBot = createReceiver(wechat({ token: config.wechatToken }), options).on('text', (message) => ({
@@ -402,7 +422,8 @@ export function createReceivers(config: ExampleConfig): Mount[] {
     { path: '/feishu', receiver: feishuBot },
     { path: '/whatsapp-cloud', receiver: whatsappCloudBot },
     { path: '/matrix', receiver: matrixBot, prefix: true },
-    { path: '/wecom', receiver: wecomBot },
+    { path: '/wecom', receiver: wecomAppBot },
+    { path: '/wecom-bot', receiver: wecomSmartBot },
     { path: '/wechat', receiver: wechatBot },
     { path: '/dingtalk', receiver: dingtalkBot },
     { path: '/dingtalk-robot', receiver: dingtalkRobotBot },

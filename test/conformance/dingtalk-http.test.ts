@@ -175,6 +175,29 @@ for (const adapter of adapters) {
       expect(seen).toEqual([]);
     });
 
+    it('refuses a signature, timestamp or nonce sent twice (401 SIGNATURE_MALFORMED), as every sender does', async () => {
+      seen.length = 0;
+      const signed = signDingtalk(JSON.stringify(dingtalkFixtures['user_add_org']), SAMPLE);
+      const [signature, timestamp, nonce] = signed.query.map(([, value]) => value);
+      // The authentic value first: a receiver reading the first copy would accept the request.
+      const repeats = [
+        `signature=${signature}&signature=${'0'.repeat(40)}&timestamp=${timestamp}&nonce=${nonce}`,
+        `msg_signature=${signature}&msg_signature=${'0'.repeat(40)}&timestamp=${timestamp}&nonce=${nonce}`,
+        `signature=${signature}&timestamp=${timestamp}&timestamp=1&nonce=${nonce}`,
+        `signature=${signature}&timeStamp=${timestamp}&timeStamp=1&nonce=${nonce}`,
+        `signature=${signature}&timestamp=${timestamp}&nonce=${nonce}&nonce=x`,
+      ];
+      for (const query of repeats) {
+        const response = await post(`${server.url}/dingtalk?${query}`, signed.body, { headers: JSON_TYPE });
+        expect([query, response.status, response.json()]).toMatchObject([
+          query,
+          401,
+          { error: { code: 'SIGNATURE_MALFORMED' } },
+        ]);
+      }
+      expect(seen).toEqual([]);
+    });
+
     it('accepts POST only: GET gets 405 with Allow', async () => {
       const response = await post(`${server.url}/dingtalk`, '', { method: 'GET' });
       expect([response.status, response.headers.allow]).toEqual([405, 'POST']);

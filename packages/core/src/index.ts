@@ -307,6 +307,32 @@ export {
   wecom,
 } from './providers/wecom/index.js';
 export type {
+  WecomBotEventName,
+  WecomBotEventOf,
+  WecomBotMessageName,
+} from './providers/wecom-bot/events.js';
+export {
+  type WecomBotEvents,
+  type WecomBotMeta,
+  type WecomBotOptions,
+  type WecomBotProvider,
+  wecomBot,
+} from './providers/wecom-bot/index.js';
+export type {
+  WecomBotMessageReply,
+  WecomBotReply,
+  WecomBotStream,
+  WecomBotStreamImage,
+  WecomBotStreamRefreshReply,
+  WecomBotStreamReply,
+  WecomBotStreamWithCardReply,
+  WecomBotTemplateCard,
+  WecomBotTemplateCardReply,
+  WecomBotTextReply,
+  WecomBotUpdateCardReply,
+  WecomBotWelcomeReply,
+} from './providers/wecom-bot/replies.js';
+export type {
   WhatsAppCallOfferEvent,
   WhatsAppEventName,
   WhatsAppEventOf,

@@ -22,5 +22,6 @@ export { telegramUpdateSchemas } from './providers/telegram/events.js';
 export { tencentChatEventSchemas } from './providers/tencent-chat/events.js';
 export { wechatEventSchemas } from './providers/wechat/events.js';
 export { wecomEventSchemas } from './providers/wecom/events.js';
+export { wecomBotEventSchemas } from './providers/wecom-bot/events.js';
 export { whatsappEventSchemas } from './providers/whatsapp/events.js';
 export { whatsappCloudEventSchemas } from './providers/whatsapp-cloud/events.js';

@@ -14,44 +14,6 @@ import type { WxBizMsgCrypt } from './wx-biz-msg-crypt.js';
 
 export const XML_TYPE = 'text/xml; charset=utf-8';
 
-/** The signature over an echostr or `<Encrypt>`, in the query with the timestamp and nonce. */
-export interface QuerySignature {
-  readonly signature: string;
-  readonly timestamp: string;
-  readonly nonce: string;
-}
-
-/**
- * A base64 query value (`echostr`) decoded exactly once. URLSearchParams turns a `+` into a space,
- * as form encoding says; a sender that leaves `+` unencoded means a `+` (base64 has no space),
- * and one that sends `%2B` gets its `+` either way.
- */
-export function base64Query(query: URLSearchParams, name: string): string | undefined {
-  return query.get(name)?.replaceAll(' ', '+');
-}
-
-/**
- * The signature, timestamp and nonce, or undefined when one is absent. A parameter sent twice is
- * refused (SIGNATURE_MALFORMED): `get` would read the first copy where a proxy in front may have
- * checked the other, so a proof is never "first wins". `alsoOnce` names other signed parameters
- * (WeCom's `echostr`) held to the same rule.
- */
-export function querySignature(
-  query: URLSearchParams,
-  name: string,
-  alsoOnce: readonly string[] = [],
-): QuerySignature | VerificationError | undefined {
-  const repeated = [name, 'timestamp', 'nonce', ...alsoOnce].find((param) => query.getAll(param).length > 1);
-  if (repeated !== undefined) {
-    return new VerificationError('SIGNATURE_MALFORMED', `${repeated} is repeated in the query`);
-  }
-  const signature = query.get(name);
-  const timestamp = query.get('timestamp');
-  const nonce = query.get('nonce');
-  if (!signature || timestamp === null || nonce === null) return undefined;
-  return { signature, timestamp, nonce };
-}
-
 /**
  * The parsed document of a POSTed body, kept per request: verify reads `<Encrypt>` from it and
  * decode the rest, and the bytes are parsed once.

@@ -130,6 +130,14 @@ export {
   wecomRequest,
   wecomUrlCheck,
 } from '../providers/wecom/kit/sign.js';
+export { wecomBotFixtures } from '../providers/wecom-bot/kit/fixtures.js';
+export { WECOM_BOT_URL_CHECK_EVENT, wecomBotKit } from '../providers/wecom-bot/kit/index.js';
+export {
+  signWecomBot,
+  type WecomBotSignOptions,
+  wecomBotRequest,
+  wecomBotUrlCheck,
+} from '../providers/wecom-bot/kit/sign.js';
 export { whatsappFixtures, whatsappMessageShapes } from '../providers/whatsapp/kit/fixtures.js';
 export { whatsappKit } from '../providers/whatsapp/kit/index.js';
 export { signWhatsapp, whatsappRequest } from '../providers/whatsapp/kit/sign.js';

@@ -16,6 +16,7 @@ import { tencentChatKit } from '../providers/tencent-chat/kit/index.js';
 import { tokenKit } from '../providers/token/kit/index.js';
 import { wechatKit } from '../providers/wechat/kit/index.js';
 import { wecomKit } from '../providers/wecom/kit/index.js';
+import { wecomBotKit } from '../providers/wecom-bot/kit/index.js';
 import { whatsappKit } from '../providers/whatsapp/kit/index.js';
 import { whatsappCloudKit } from '../providers/whatsapp-cloud/kit/index.js';
 import type { SenderKit } from './sender-kit.js';
@@ -45,6 +46,7 @@ export const senderKits: readonly SenderKit[] = [
   whatsappCloudKit,
   matrixKit,
   wecomKit,
+  wecomBotKit,
   wechatKit,
   dingtalkKit,
   dingtalkRobotKit,

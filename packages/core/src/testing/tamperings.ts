@@ -34,3 +34,18 @@ function withSpaceBeforeLastByte(body: Uint8Array): Uint8Array {
   if (body.length === 0) return Buffer.from(' ');
   return Buffer.concat([body.subarray(0, body.length - 1), Buffer.from(' '), body.subarray(body.length - 1)]);
 }
+
+/** One character of a `{"encrypt": "…"}` body's ciphertext changed: the signature no longer matches it. */
+export function jsonEncryptAltered(): Tampering {
+  const start = '{"encrypt":"';
+  return {
+    name: 'encrypt altered',
+    expectStatus: 401,
+    alter(request) {
+      const body = Buffer.from(request.body).toString('utf8');
+      const at = body.indexOf(start) + start.length;
+      const swapped = body[at] === 'A' ? 'B' : 'A';
+      return { ...request, body: Buffer.from(`${body.slice(0, at)}${swapped}${body.slice(at + 1)}`, 'utf8') };
+    },
+  };
+}

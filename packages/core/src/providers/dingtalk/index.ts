@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
-import { parseJsonText } from '../../body/parse-json.js';
 import type { EventDef } from '../../event-map.js';
 import { jsonResponse } from '../../http/responses.js';
 import type { WebhookResponse } from '../../http/types.js';
-import type { ParsedEvent, Provider, VerifyInput } from '../../provider.js';
+import type { ParsedEvent, Provider } from '../../provider.js';
 import { positiveDeadline } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { type WxBizMsgCrypt, wxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
+import { decryptedJsonBytes, decryptJsonEnvelope } from '../../sender-toolkit/wx-json-envelope.js';
 import {
   type DingtalkEventName,
   type DingtalkEventOf,
   dingtalkEventSchemas,
   dingtalkEventType,
 } from './events.js';
-import { DINGTALK_SIGNATURE_PARAMS, verifiedEncrypt, verifyDingtalk } from './verify.js';
+import { DINGTALK_SIGNATURE_PARAMS, verifyDingtalk } from './verify.js';
 
 export interface DingtalkOptions {
   /** The signing Token (签名 token) from the app's event subscription (事件订阅) settings. */
@@ -87,11 +87,11 @@ export function dingtalk(options: DingtalkOptions): DingtalkProvider {
             `dingtalk(): deadlineMs ${deadlineMs} is not below DingTalk's 1.5 s limit; DingTalk counts what it got no success for as failed.`,
           ],
     verify: (input) => verifyDingtalk(crypt, input),
-    decode: (input) => decryptedEvent(crypt, input),
+    decode: (input) => decryptJsonEnvelope(crypt, input),
     handshake: (payload) => (dingtalkEventType(payload) === 'check_url' ? success() : undefined),
     parse(payload, input): ParsedEvent<DingtalkMeta> {
       const resolved = resolveEvent(dingtalkEventSchemas, [dingtalkEventType(payload)], payload);
-      const plain = decryptedBytes.get(input);
+      const plain = decryptedJsonBytes(input);
       const meta = { timestamp: input.query.get('timestamp') ?? input.query.get('timeStamp') ?? undefined };
       const event = parsedEvent(resolved, plain === undefined ? undefined : deliveryKey(plain), meta);
       return { ...event, dedupeBytes: plain };
@@ -120,20 +120,6 @@ function encryptedSuccess(crypt: WxBizMsgCrypt): WebhookResponse {
     nonce: sealed.nonce,
     encrypt: sealed.encrypt,
   });
-}
-
-/**
- * The decrypted JSON of each request: DingTalk encrypts every push with fresh random bytes, so a
- * retry's envelope differs while its event does not.
- */
-const decryptedBytes = new WeakMap<VerifyInput, Uint8Array>();
-
-function decryptedEvent(crypt: WxBizMsgCrypt, input: VerifyInput): unknown {
-  const outcome = crypt.decrypt(verifiedEncrypt(input.body));
-  if (!outcome.ok) throw outcome.error;
-  const payload = parseJsonText(outcome.message, 'The decrypted message');
-  decryptedBytes.set(input, Buffer.from(outcome.message, 'utf8'));
-  return payload;
 }
 
 /**

@@ -1,8 +1,9 @@
-import { parseJsonBody } from '../../body/parse-json.js';
-import { VerificationError, WebhookError } from '../../errors.js';
+import { VerificationError } from '../../errors.js';
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
 import { refused } from '../../sender-toolkit/refused.js';
 import type { SignedParts, WxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
+import { jsonEncryptOf } from '../../sender-toolkit/wx-json-envelope.js';
+import { repeatedParam } from '../../sender-toolkit/wx-query-proof.js';
 
 /**
  * DingTalk's proof, in the query: `signature = sha1(sort(token, timestamp, nonce, encrypt))` over
@@ -12,11 +13,12 @@ import type { SignedParts, WxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg
  */
 export const DINGTALK_SIGNATURE_PARAMS = ['signature', 'msg_signature'] as const;
 const TIMESTAMP_PARAMS = ['timestamp', 'timeStamp'] as const;
-
-/** The body's `encrypt`, read once per request: verify checks it, decode decrypts it. */
-const encryptedTexts = new WeakMap<Uint8Array, string>();
+const SIGNED_PARAMS = [...DINGTALK_SIGNATURE_PARAMS, ...TIMESTAMP_PARAMS, 'nonce'];
 
 export function verifyDingtalk(crypt: WxBizMsgCrypt, input: VerifyInput): VerifyOutcome {
+  // Either spelling, each at most once: a repeated proof is refused as every sender's is.
+  const repeated = repeatedParam(input.query, SIGNED_PARAMS);
+  if (repeated !== undefined) return { ok: false, error: repeated };
   const signature = firstOf(input.query, DINGTALK_SIGNATURE_PARAMS);
   const timestamp = firstOf(input.query, TIMESTAMP_PARAMS);
   const nonce = input.query.get('nonce');
@@ -26,41 +28,13 @@ export function verifyDingtalk(crypt: WxBizMsgCrypt, input: VerifyInput): Verify
       'signature, timestamp and nonce are missing from the query; is this the URL in the app\'s "事件订阅" settings?',
     );
   }
-  const encrypt = encryptOf(input.body);
+  const encrypt = jsonEncryptOf(input.body);
   if (encrypt instanceof VerificationError) return { ok: false, error: encrypt };
   const parts: SignedParts = { timestamp, nonce, encrypt };
   if (!crypt.signatureMatches(signature, parts)) {
     return refused('SIGNATURE_MISMATCH', 'signature does not match the request');
   }
   return { ok: true, secretIndex: 0 };
-}
-
-/** The verified body's `encrypt`; only called after `verifyDingtalk` accepted the same bytes. */
-export function verifiedEncrypt(body: Uint8Array): string {
-  const encrypt = encryptedTexts.get(body) ?? encryptOf(body);
-  if (encrypt instanceof VerificationError) throw encrypt;
-  return encrypt;
-}
-
-/** The `encrypt` the signature covers; a body without one is unsigned. */
-function encryptOf(body: Uint8Array): string | VerificationError {
-  let outer: unknown;
-  try {
-    outer = parseJsonBody(body);
-  } catch (error) {
-    // What cannot be parsed has nothing signed in it: refused unread, as any unsigned request.
-    const reason = error instanceof WebhookError ? error.message : 'the body is not JSON';
-    return new VerificationError('SIGNATURE_MISSING', `No signed encrypt: ${reason}`);
-  }
-  const encrypt =
-    typeof outer === 'object' && outer !== null && !Array.isArray(outer)
-      ? (outer as Record<string, unknown>)['encrypt']
-      : undefined;
-  if (typeof encrypt !== 'string' || encrypt === '') {
-    return new VerificationError('SIGNATURE_MISSING', 'The body has no {"encrypt": "…"}');
-  }
-  encryptedTexts.set(body, encrypt);
-  return encrypt;
 }
 
 /** The first of `names` present, so a request carrying both spellings is read one way only. */

@@ -5,7 +5,8 @@ import { VerificationError } from '../../errors.js';
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
 import { refused } from '../../sender-toolkit/refused.js';
 import type { WxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
-import { encryptOf, querySignature } from '../../sender-toolkit/wx-xml-envelope.js';
+import { querySignature } from '../../sender-toolkit/wx-query-proof.js';
+import { encryptOf } from '../../sender-toolkit/wx-xml-envelope.js';
 
 /**
  * WeChat's proofs, in the query. Every request carries `signature = sha1(sort(token, timestamp,

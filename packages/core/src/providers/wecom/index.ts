@@ -1,14 +1,13 @@
 import { isXmlContentType, type XmlElement } from '../../body/xml.js';
 import type { EventDef } from '../../event-map.js';
 import { emptyResponse } from '../../http/responses.js';
-import type { WebhookResponse } from '../../http/types.js';
 import type { ParsedEvent, Provider, VerifyInput } from '../../provider.js';
 import { positiveDeadline } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
 import { type WxBizMsgCrypt, wxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
 import { type WxArticle, type WxPassiveReply, wxReplyFields } from '../../sender-toolkit/wx-passive-reply.js';
+import { echostrAnswer } from '../../sender-toolkit/wx-query-proof.js';
 import {
-  base64Query,
   encryptedXmlReply,
   parseDecryptedXml,
   xmlFields,
@@ -100,7 +99,7 @@ export function wecom(options: WecomOptions): WecomProvider {
     acceptsContentType: (contentType) => contentType === undefined || isXmlContentType(contentType),
     verify: (input) => verifyWecom(crypt, input),
     decode: (input) => decryptedFields(crypt, input),
-    handshake: (_payload, input) => (input.method === 'GET' ? urlCheck(crypt, input) : undefined),
+    handshake: (_payload, input) => (input.method === 'GET' ? echostrAnswer(crypt, input) : undefined),
     parse(payload, input): ParsedEvent<WecomMeta> {
       const fields = payload as XmlElement;
       const event = parsedEvent(
@@ -129,13 +128,6 @@ export function wecom(options: WecomOptions): WecomProvider {
     },
     fallback: () => emptyResponse(200),
   };
-}
-
-/** The GET URL check: the decrypted echostr as the whole body, with no quotes, BOM or newline. */
-function urlCheck(crypt: WxBizMsgCrypt, input: VerifyInput): WebhookResponse {
-  const outcome = crypt.decrypt(base64Query(input.query, 'echostr') ?? '');
-  if (!outcome.ok) throw outcome.error;
-  return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: outcome.message };
 }
 
 /**

@@ -1,8 +1,9 @@
 import { createReceiver } from '../../../receiver/create-receiver.js';
 import { wxBizMsgCrypt } from '../../../sender-toolkit/wx-biz-msg-crypt.js';
 import { utf8 } from '../../../testing/json-fields.js';
-import type { SenderKit, Tampering } from '../../../testing/sender-kit.js';
-import { wrongSecret } from '../../../testing/tamperings.js';
+import { openSealedJson } from '../../../testing/sealed-json.js';
+import type { SenderKit } from '../../../testing/sender-kit.js';
+import { jsonEncryptAltered, wrongSecret } from '../../../testing/tamperings.js';
 import { dingtalk } from '../index.js';
 import { DINGTALK_FIXTURE_APP_KEY, dingtalkFixtures } from './fixtures.js';
 import { signDingtalk } from './sign.js';
@@ -26,34 +27,10 @@ const demoCrypt = wxBizMsgCrypt({
 const SUCCESS = { status: 200, opened: 'success' } as const;
 
 /** DingTalk's answer as its own SDK checks it: signed with the Token, decrypted with the aes_key. */
-function openAnswer(body: string): string | undefined {
-  let answer: unknown;
-  try {
-    answer = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  const { msg_signature, timeStamp, nonce, encrypt } = (answer ?? {}) as Record<string, unknown>;
-  if ([msg_signature, timeStamp, nonce, encrypt].some((value) => typeof value !== 'string')) return undefined;
-  const parts = { timestamp: timeStamp as string, nonce: nonce as string, encrypt: encrypt as string };
-  if (!demoCrypt.signatureMatches(msg_signature as string, parts)) return undefined;
-  const opened = demoCrypt.decrypt(parts.encrypt);
-  return opened.ok ? opened.message : undefined;
-}
+const openAnswer = (body: string) =>
+  openSealedJson(demoCrypt, body, { signature: 'msg_signature', timestamp: 'timeStamp' });
 
 const userAdded = { name: 'user_add_org', payload: dingtalkFixtures['user_add_org']! };
-
-/** One character of the ciphertext changed: the signature no longer matches it. */
-const encryptAltered: Tampering = {
-  name: 'encrypt altered',
-  expectStatus: 401,
-  alter(request) {
-    const body = Buffer.from(request.body).toString('utf8');
-    const at = body.indexOf('{"encrypt":"') + '{"encrypt":"'.length;
-    const swapped = body[at] === 'A' ? 'B' : 'A';
-    return { ...request, body: Buffer.from(`${body.slice(0, at)}${swapped}${body.slice(at + 1)}`, 'utf8') };
-  },
-};
 
 /**
  * DingTalk's event subscription over HTTP: the event JSON encrypted for the AppKey in
@@ -87,7 +64,7 @@ export const dingtalkKit: SenderKit = {
   },
   provider: (secret) => dingtalk(settings(secret ?? '')),
   proof: { relatedHeaders: [], coversBody: true },
-  tamperings: [encryptAltered, wrongSecret()],
+  tamperings: [jsonEncryptAltered(), wrongSecret()],
   readReply: ({ status, body }) =>
     status === 200 && body.includes('"encrypt"')
       ? { delivered: true, summary: 'received (an encrypted success)' }

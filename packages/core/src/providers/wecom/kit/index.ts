@@ -4,7 +4,7 @@ import { wrongSecret } from '../../../testing/tamperings.js';
 import type { WecomReply } from '../index.js';
 import { wecom } from '../index.js';
 import { WECOM_FIXTURE_CORP_ID, wecomFixtures } from './fixtures.js';
-import { signWecom, wecomMessageXml, wecomUrlCheck } from './sign.js';
+import { signWecom, urlCheckRequest, wecomMessageXml, wecomUrlCheck } from './sign.js';
 
 /** The demo's Token (WeCom's Tokens are up to 32 letters and digits) and EncodingAESKey: never deploy them. */
 const DEMO_TOKEN = 'hookguardDemoToken';
@@ -57,15 +57,7 @@ export const wecomKit: SenderKit = {
   encode: (payload) => Buffer.from(wecomMessageXml(payload as Record<string, unknown>), 'utf8'),
   sign({ body, secret, now, event }) {
     if (event === WECOM_URL_CHECK_EVENT) {
-      const check = wecomUrlCheck(ECHO, { ...settings(secret ?? DEMO_TOKEN), now });
-      return {
-        method: 'GET',
-        // Without the Token nobody can sign: only the echostr, as anyone could send it.
-        query: secret === undefined ? check.query.filter(([name]) => name === 'echostr') : check.query,
-        headers: [],
-        body: new Uint8Array(),
-        chunked: false,
-      };
+      return urlCheckRequest(wecomUrlCheck(ECHO, { ...settings(secret ?? DEMO_TOKEN), now }), secret);
     }
     const signed = signWecom(body, { ...settings(secret ?? DEMO_TOKEN), now });
     return {

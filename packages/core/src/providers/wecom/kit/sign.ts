@@ -1,6 +1,7 @@
 import { serialiseXml, type XmlReplyValue } from '../../../body/xml-reply.js';
 import type { WebhookRequest } from '../../../http/types.js';
 import { wxBizMsgCrypt } from '../../../sender-toolkit/wx-biz-msg-crypt.js';
+import type { OutgoingRequest } from '../../../testing/sender-kit.js';
 
 export interface WecomSignOptions {
   readonly token: string;
@@ -57,6 +58,20 @@ export function wecomUrlCheck(echo: string, options: WecomSignOptions): WecomSig
   return { query: [...signedQuery(sealed), ['echostr', sealed.encrypt]], body: '' };
 }
 
+/**
+ * A URL check as the kit's `sign` lays it out: a GET with no body. Without the Token (`secret`
+ * undefined) nobody can sign: only the echostr, as anyone could send it.
+ */
+export function urlCheckRequest(check: WecomSigned, secret: string | undefined): OutgoingRequest {
+  return {
+    method: 'GET',
+    query: secret === undefined ? check.query.filter(([name]) => name === 'echostr') : check.query,
+    headers: [],
+    body: new Uint8Array(),
+    chunked: false,
+  };
+}
+
 /** `signWecom` as `receiver.handle` takes it. */
 export function wecomRequest(
   plainXml: string,
@@ -72,7 +87,8 @@ export function wecomRequest(
   };
 }
 
-function sealOptions(options: WecomSignOptions) {
+/** The seal of a signed request: now, and the timestamp and nonce when given (vectors). */
+export function sealOptions(options: Pick<WecomSignOptions, 'now' | 'timestamp' | 'nonce'>) {
   return {
     now: options.now ?? Date.now(),
     ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
@@ -80,7 +96,12 @@ function sealOptions(options: WecomSignOptions) {
   };
 }
 
-function signedQuery(sealed: { signature: string; timestamp: string; nonce: string }): [string, string][] {
+/** `msg_signature`, `timestamp` and `nonce`, in the order WeCom writes them. */
+export function signedQuery(sealed: {
+  signature: string;
+  timestamp: string;
+  nonce: string;
+}): [string, string][] {
   return [
     ['msg_signature', sealed.signature],
     ['timestamp', sealed.timestamp],
