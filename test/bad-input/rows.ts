@@ -109,7 +109,7 @@ export const bodyRows: readonly BadInputRow[] = [
     title: 'body cut short after signing',
     decision:
       '401 SIGNATURE_MISMATCH where the proof covers the body; where it does not (Tencent, token), ' +
-      'the cut JSON is caught by the parser: 400 INVALID_JSON. An encrypting sender (DingTalk) signs ' +
+      'the cut JSON is caught by the parser: 400 INVALID_JSON. An encrypting sender (DingTalk, a smart bot) signs ' +
       'the ciphertext inside its JSON envelope: a cut envelope holds nothing signed, 401 SIGNATURE_MISSING.',
     request: (sender) => {
       const { name, text } = known(sender);
@@ -166,7 +166,7 @@ export const bodyRows: readonly BadInputRow[] = [
   {
     title: 'UTF-8 byte order mark before an encrypted JSON message',
     decision:
-      "400 INVALID_JSON: the decrypted text is written by the platform's own code (DingTalk's), which " +
+      "400 INVALID_JSON: the decrypted text is written by the platform's own code (DingTalk's, WeCom's), which " +
       'puts no BOM there; it is read exactly as decrypted, with no leniency for what it never sends.',
     appliesTo: encrypts,
     request: (sender) => {

@@ -19,8 +19,7 @@ export interface WecomBotSignOptions {
  */
 export function signWecomBot(messageJson: string | Uint8Array, options: WecomBotSignOptions): WecomSigned {
   const crypt = wxBizMsgCrypt({ ...options, receiveId: '', label: 'signWecomBot()' });
-  const text = typeof messageJson === 'string' ? messageJson : Buffer.from(messageJson).toString('utf8');
-  const sealed = crypt.seal(text, sealOptions(options));
+  const sealed = crypt.seal(messageJson, sealOptions(options));
   return { query: signedQuery(sealed), body: JSON.stringify({ encrypt: sealed.encrypt }) };
 }
 
