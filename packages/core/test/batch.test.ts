@@ -225,6 +225,38 @@ describe('a batched delivery (line)', () => {
     );
   });
 
+  it('in ack-first mode runs a batch in order: an event starts after the one before it ended, failed or not', async () => {
+    const log: string[] = [];
+    let release: () => void = () => {};
+    const firstMayEnd = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const onError = vi.fn();
+    const receiver = createReceiver(provider(), { logger: silentLogger, mode: 'ack-first', onError }).on(
+      '*',
+      async (_event, context) => {
+        log.push(`start:${context.name}`);
+        if (context.name === 'message.text') await firstMayEnd;
+        if (context.name === 'follow') throw new Error('follow handler failed');
+        log.push(`end:${context.name}`);
+      },
+    );
+    // The answer does not wait for the handlers: the first one has not ended yet.
+    expect((await receiver.handle(send([text!, follow!, postback!]))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(log).toEqual(['start:message.text']);
+    release();
+    await receiver.close({ timeoutMs: 1000 });
+    expect(log).toEqual([
+      'start:message.text',
+      'end:message.text',
+      'start:follow',
+      'start:postback',
+      'end:postback',
+    ]);
+    expect(onError).toHaveBeenCalledOnce();
+  });
+
   it('with an inbox writes one entry per event, in order; after a refused write the retry writes only the rest', async () => {
     const stored: InboxDelivery[] = [];
     let refuse = 'follow';

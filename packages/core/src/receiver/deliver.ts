@@ -117,15 +117,24 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
       .catch(failed);
   }
 
-  /** Ack-first mode: the sender gets its 2xx now, the handlers run in the background. */
-  async function ackFirst(delivery: Delivery<Meta>): Promise<WebhookResponse> {
+  /**
+   * Ack-first mode: the sender gets its 2xx now, the handlers run in the background once `after`
+   * has settled (the previous event of the same batch, so a batch's events run in the sender's
+   * order, as they do in reply mode). `settled` is when this event's run is over, however it went.
+   */
+  async function ackFirst(
+    delivery: Delivery<Meta>,
+    after: Promise<void> = Promise.resolve(),
+  ): Promise<{ readonly answer: WebhookResponse; readonly settled: Promise<void> }> {
     const { event, identity, info, abort, context } = delivery;
     const ack = provider.respond(undefined, event);
     const run = () =>
-      promiseOf(() => runFor(event, context)).then(async (answer) => {
-        if (answer !== undefined) await handOverReply(answer, event, context);
-        return ack;
-      });
+      after
+        .then(() => runFor(event, context))
+        .then(async (answer) => {
+          if (answer !== undefined) await handOverReply(answer, event, context);
+          return ack;
+        });
     // Registered before the first await, so a close() that starts meanwhile still waits for it.
     const finish = tracker.begin(info, abort);
     let job: Promise<WebhookResponse>;
@@ -133,18 +142,18 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
       const first = await firstClaim(dedupe, identity, logger);
       if (first === undefined) {
         finish();
-        return storeUnavailable();
+        return { answer: storeUnavailable(), settled: after };
       }
       if (first.claim.state === 'done') {
         finish();
-        return first.claim.response;
+        return { answer: first.claim.response, settled: after };
       }
       // In flight elsewhere: answer now, and take over in the background if that run fails.
       job = runOnce({ guard: dedupe, delivery: identity, first, work: run, logger, answerError });
     } else {
       job = run();
     }
-    job
+    const settled = job
       .then(
         (response) => {
           if (response.status >= 500)
@@ -153,7 +162,19 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
         (error: unknown) => reportHandlerError(parts, error, context),
       )
       .finally(finish);
-    return ack;
+    return { answer: ack, settled };
+  }
+
+  /** Ack-first batches: each event claimed and started in order, each run after the one before it. */
+  async function ackFirstInOrder(deliveries: readonly Delivery<Meta>[]): Promise<WebhookResponse[]> {
+    const answers: WebhookResponse[] = [];
+    let previous: Promise<void> = Promise.resolve();
+    for (const delivery of deliveries) {
+      const started = await ackFirst(delivery, previous);
+      answers.push(started.answer);
+      previous = started.settled;
+    }
+    return answers;
   }
 
   /** Inbox mode: the sender gets its 2xx once the inbox holds the delivery; workers run it later. */
@@ -222,7 +243,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
       const deliveries = events.map((event) => deliveryOf(setting, { event, input, secretIndex }, { abort }));
       if (inbox !== undefined) return enqueueBatch(deliveries, inbox, answer);
       if (mode === 'ack-first') {
-        return Promise.all(deliveries.map(ackFirst)).then((acks) => answerUnlessRefused(acks, answer));
+        return ackFirstInOrder(deliveries).then((acks) => answerUnlessRefused(acks, answer));
       }
       return answerBatch(parts, {
         deliveries,
@@ -235,7 +256,7 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
     deliver(verified) {
       const delivery = deliveryOf(setting, verified);
       if (inbox !== undefined) return enqueueFirst(delivery, inbox);
-      if (mode === 'ack-first') return ackFirst(delivery);
+      if (mode === 'ack-first') return ackFirst(delivery).then((started) => started.answer);
       return reply(delivery);
     },
 
