@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -28,5 +29,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // Most test files wait on sockets, timers and child processes rather than the CPU, so a small
+    // machine gets more workers than it has cores less one (vitest's default: one worker on a
+    // 2-core CI machine). BENCHMARKS.md ("The test suite's wall time") has the measurements.
+    maxWorkers: Math.max(3, availableParallelism() - 1),
   },
 });
