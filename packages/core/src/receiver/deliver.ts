@@ -167,14 +167,22 @@ export function createDeliveryPipeline<M extends EventMap, Meta>(
 
   /** Ack-first batches: each event claimed and started in order, each run after the one before it. */
   async function ackFirstInOrder(deliveries: readonly Delivery<Meta>[]): Promise<WebhookResponse[]> {
+    // Held from the start, so a close() while an earlier event's claim is pending still waits for
+    // the later ones; each hold is handed over to the event's own registration as it starts.
+    const holds = deliveries.map((delivery) => tracker.begin(delivery.info, delivery.abort));
     const answers: WebhookResponse[] = [];
     let previous: Promise<void> = Promise.resolve();
-    for (const delivery of deliveries) {
-      const started = await ackFirst(delivery, previous);
-      answers.push(started.answer);
-      previous = started.settled;
+    try {
+      for (const [index, delivery] of deliveries.entries()) {
+        holds[index]?.();
+        const started = await ackFirst(delivery, previous);
+        answers.push(started.answer);
+        previous = started.settled;
+      }
+      return answers;
+    } finally {
+      for (const hold of holds) hold();
     }
-    return answers;
   }
 
   /** Inbox mode: the sender gets its 2xx once the inbox holds the delivery; workers run it later. */
