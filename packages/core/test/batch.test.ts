@@ -257,6 +257,37 @@ describe('a batched delivery (line)', () => {
     expect(onError).toHaveBeenCalledOnce();
   });
 
+  it('in ack-first mode, close() waits for the events after one already done whose claims were pending', async () => {
+    const inner = memoryDedupeStore();
+    // Every claim takes a while, as a shared store's round trip does.
+    const slowStore: DedupeStore = {
+      claim: async (key, leaseMs, digest) => {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return inner.claim(key, leaseMs, digest);
+      },
+      complete: (key, token, response) => inner.complete(key, token, response),
+      release: (key, token) => inner.release(key, token),
+      waitForSettle: (key, timeoutMs) => inner.waitForSettle(key, timeoutMs),
+    };
+    const { receiver, calls } = recording({ mode: 'ack-first', dedupe: { store: slowStore } });
+    // The first event ran before; the redelivery regroups it with two new ones.
+    await receiver.handle(send([text!]));
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    const answered = receiver.handle(send([text!, follow!, postback!]));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Closing while the first event's claim is pending: it comes back done, and nothing of this
+    // delivery would be running at that moment if the later events were not held from the start.
+    const report = await receiver.close({ timeoutMs: 2000 });
+    const ranBeforeClosed = [...calls];
+    expect((await answered).status).toBe(200);
+    expect(report.unfinished).toBe(0);
+    expect(ranBeforeClosed).toEqual([
+      `message.text:${idOf(text)}`,
+      `follow:${idOf(follow)}`,
+      `postback:${idOf(postback)}`,
+    ]);
+  });
+
   it('with an inbox writes one entry per event, in order; after a refused write the retry writes only the rest', async () => {
     const stored: InboxDelivery[] = [];
     let refuse = 'follow';
