@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { AES_BLOCK_BYTES, aesCbcDecrypt, aesCbcEncrypt } from '../crypto/aes-cbc.js';
 import { decodeSignature } from '../crypto/signature-encoding.js';
 import { safeEqual } from '../crypto/timing-safe-equal.js';
 import { BodyError, VerificationError, type WebhookError } from '../errors.js';
@@ -11,7 +12,7 @@ import { BodyError, VerificationError, type WebhookError } from '../errors.js';
  * https://developer.work.weixin.qq.com/document/path/90968 (加解密方案说明)
  * https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/Before_Develop/Message_encryption_and_decryption.html
  *
- * The padding is removed and added here rather than by OpenSSL: OpenSSL pads to the cipher's
+ * The padding is removed and added by `crypto/aes-cbc.ts` rather than by OpenSSL: OpenSSL pads to the cipher's
  * 16-byte block and so throws on any pad of 17..32 bytes, which is about half of all messages.
  */
 export interface WxCryptOptions {
@@ -64,8 +65,8 @@ export interface WxBizMsgCrypt {
 
 const AES_KEY_TEXT = /^[A-Za-z0-9+/]{43}$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** The block the WXBizMsgCrypt senders pad to (twice AES's). */
 const BLOCK = 32;
-const AES_BLOCK = 16;
 const RANDOM_BYTES = 16;
 const HEADER_BYTES = RANDOM_BYTES + 4;
 const SHA1_BYTES = 20;
@@ -87,7 +88,7 @@ export function wxBizMsgCrypt(options: WxCryptOptions): WxBizMsgCrypt {
   const key = Buffer.from(`${encodingAESKey}=`, 'base64');
   if (key.byteLength !== 32)
     throw new TypeError(`hookguard ${label}: encodingAESKey does not decode to 32 bytes`);
-  const iv = key.subarray(0, AES_BLOCK);
+  const iv = key.subarray(0, AES_BLOCK_BYTES);
   const expectedId = Buffer.from(receiveId, 'utf8');
 
   const signature = (parts: SignedParts): string =>
@@ -100,12 +101,10 @@ export function wxBizMsgCrypt(options: WxCryptOptions): WxBizMsgCrypt {
     const text = typeof message === 'string' ? Buffer.from(message, 'utf8') : Buffer.from(message);
     const length = Buffer.alloc(4);
     length.writeUInt32BE(text.byteLength);
-    const unpadded = HEADER_BYTES + text.byteLength + expectedId.byteLength;
-    // Always 1..32 bytes: a message that fills its blocks exactly gets a whole block of 32s.
-    const pad = BLOCK - (unpadded % BLOCK);
-    const plain = Buffer.concat([random, length, text, expectedId, Buffer.alloc(pad, pad)]);
-    const cipher = createCipheriv('aes-256-cbc', key, iv).setAutoPadding(false);
-    return Buffer.concat([cipher.update(plain), cipher.final()]).toString('base64');
+    // Padded to 32 bytes: a message that fills its blocks exactly gets a whole block of 32s.
+    return aesCbcEncrypt(key, iv, Buffer.concat([random, length, text, expectedId]), BLOCK).toString(
+      'base64',
+    );
   }
 
   return {
@@ -115,9 +114,9 @@ export function wxBizMsgCrypt(options: WxCryptOptions): WxBizMsgCrypt {
       return bytes !== undefined && safeEqual(bytes, Buffer.from(signature(parts), 'hex'));
     },
     decrypt(text) {
-      const plain = decipher(key, iv, text);
-      if (plain === undefined) return undecryptable('Encrypt is not base64 of whole AES blocks');
-      const content = unpad(plain);
+      const bytes = wholeBlocks(text);
+      if (bytes === undefined) return undecryptable('Encrypt is not base64 of whole AES blocks');
+      const content = aesCbcDecrypt(key, iv, bytes, BLOCK);
       if (content === undefined)
         return undecryptable('the decrypted padding is not PKCS#7 to 32-byte blocks');
       if (content.byteLength < HEADER_BYTES) return undecryptable('the decrypted message is too short');
@@ -154,22 +153,11 @@ export function wxBizMsgCrypt(options: WxCryptOptions): WxBizMsgCrypt {
   };
 }
 
-/** The raw plaintext, or undefined for text that is not strict base64 of whole AES blocks. */
-function decipher(key: Buffer, iv: Buffer, text: string): Buffer | undefined {
+/** The ciphertext's bytes, or undefined for text that is not strict base64 of whole AES blocks. */
+function wholeBlocks(text: string): Buffer | undefined {
   if (typeof text !== 'string' || text === '' || !BASE64.test(text)) return undefined;
   const bytes = Buffer.from(text, 'base64');
-  if (bytes.byteLength === 0 || bytes.byteLength % AES_BLOCK !== 0) return undefined;
-  const aes = createDecipheriv('aes-256-cbc', key, iv).setAutoPadding(false);
-  return Buffer.concat([aes.update(bytes), aes.final()]);
-}
-
-/** PKCS#7 to 32-byte blocks: a pad of 1..32, every pad byte equal to it. */
-function unpad(plain: Buffer): Buffer | undefined {
-  const pad = plain[plain.byteLength - 1] ?? 0;
-  if (pad < 1 || pad > BLOCK || pad > plain.byteLength) return undefined;
-  let bad = 0;
-  for (let index = plain.byteLength - pad; index < plain.byteLength; index++) bad |= plain[index]! ^ pad;
-  return bad === 0 ? plain.subarray(0, plain.byteLength - pad) : undefined;
+  return bytes.byteLength === 0 || bytes.byteLength % AES_BLOCK_BYTES !== 0 ? undefined : bytes;
 }
 
 function undecryptable(reason: string): DecryptOutcome {
