@@ -948,6 +948,14 @@ export const envelopeRows: readonly BadInputRow[] = [
     handlerCalls: 0,
   },
   {
+    title: 'XML sender: a root holding only text, signed',
+    decision: '400 INVALID_XML: signed, so it is read; a message with no fields is none these senders send.',
+    appliesTo: isXml,
+    request: (sender) => signedEnvelope(sender, utf8('<xml>hello</xml>')),
+    expect: () => ({ status: 400, code: 'INVALID_XML' }),
+    handlerCalls: 0,
+  },
+  {
     title: 'XML sender: Content-Type application/json, signed',
     appliesTo: isXml,
     decision: '415 UNSUPPORTED_MEDIA_TYPE: these senders post text/xml; another media type is not theirs.',

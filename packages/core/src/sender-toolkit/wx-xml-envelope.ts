@@ -1,6 +1,6 @@
-import { parseXml, type XmlElement } from '../body/xml.js';
+import { parseXml, type XmlDocument, type XmlElement } from '../body/xml.js';
 import { serialiseXml, type XmlReplyValue } from '../body/xml-reply.js';
-import { VerificationError, WebhookError } from '../errors.js';
+import { BodyError, VerificationError, WebhookError } from '../errors.js';
 import type { WebhookResponse } from '../http/types.js';
 import type { VerifyInput } from '../provider.js';
 import type { WxBizMsgCrypt } from './wx-biz-msg-crypt.js';
@@ -20,16 +20,16 @@ export const XML_TYPE = 'text/xml; charset=utf-8';
  */
 const parsedBodies = new WeakMap<Uint8Array, XmlElement>();
 
-/** The root element's fields; throws the parser's 400 for a body that is not the senders' XML. */
+/**
+ * The root element's fields; throws 400 `INVALID_XML` for a body that is not the senders' XML
+ * (read before the signature, `encryptOf` turns that into an unsigned request).
+ */
 export function xmlFields(input: VerifyInput): XmlElement {
   const cached = parsedBodies.get(input.body);
   if (cached !== undefined) return cached;
-  const document = parseXml(input.body);
-  if (typeof document.value !== 'object' || Array.isArray(document.value)) {
-    throw new VerificationError('SIGNATURE_MISSING', 'The XML body has no fields');
-  }
-  parsedBodies.set(input.body, document.value);
-  return document.value;
+  const fields = rootFields(parseXml(input.body), 'Request body');
+  parsedBodies.set(input.body, fields);
+  return fields;
 }
 
 /** The text of a leaf field, or undefined when it is absent, repeated or has children. */
@@ -40,8 +40,14 @@ export function xmlText(fields: XmlElement, name: string): string | undefined {
 
 /** The decrypted `<xml>` message: its root's fields. */
 export function parseDecryptedXml(message: string): XmlElement {
-  const document = parseXml(Buffer.from(message, 'utf8'), 'The decrypted message');
-  return typeof document.value === 'object' && !Array.isArray(document.value) ? document.value : {};
+  const subject = 'The decrypted message';
+  return rootFields(parseXml(Buffer.from(message, 'utf8'), subject), subject);
+}
+
+/** The root's child elements; a root holding only text is no message of these senders. */
+function rootFields(document: XmlDocument, subject: string): XmlElement {
+  if (typeof document.value === 'object' && !Array.isArray(document.value)) return document.value;
+  throw new BodyError(400, 'INVALID_XML', `${subject} has no fields in <${document.root}>`);
 }
 
 /** `fields` as `<xml>`, encrypted and signed the way WXBizMsgCrypt's EncryptMsg answers. */
