@@ -154,6 +154,22 @@ for (const adapter of adapters) {
       expect([foreign.status, foreign.json()]).toMatchObject([401, { error: { code: 'SENDER_MISMATCH' } }]);
     });
 
+    it('with a key, refuses a plain-mode POST: its signature covers no body byte, so forged XML would pass', async () => {
+      // A real safe-mode request's URL, its encrypt_type and msg_signature dropped: the plain
+      // signature over token, timestamp and nonce still matches.
+      const signed = signWechatSafe(text('real', '51'), { token: TOKEN, appId: APP_ID, encodingAESKey: KEY });
+      const plainQuery = signed.query.filter(([name]) => name !== 'encrypt_type' && name !== 'msg_signature');
+      const before = seen.length;
+      const response = await post(`${urls.safe}?${query(plainQuery)}`, text('FORGED', '52'), {
+        headers: XML,
+      });
+      expect([response.status, response.json()]).toMatchObject([
+        401,
+        { error: { code: 'SIGNATURE_MISSING' } },
+      ]);
+      expect(seen).toHaveLength(before);
+    });
+
     it('refuses encrypt_type sent twice: it decides which signature is checked', async () => {
       const signed = signWechatSafe(text('twice', '41'), {
         token: TOKEN,

@@ -34,6 +34,14 @@ export function isEncrypted(config: WechatVerifyConfig, input: VerifyInput): boo
 
 export function verifyWechat(config: WechatVerifyConfig, input: VerifyInput): VerifyOutcome {
   const encrypted = isEncrypted(config, input);
+  // With a key, only the encrypted message is proven: a plain-mode POST's signature covers no
+  // body byte, so anyone who once saw a signed URL could post any XML under it.
+  if (config.crypt !== undefined && input.method === 'POST' && !encrypted) {
+    return refused(
+      'SIGNATURE_MISSING',
+      'This receiver has an EncodingAESKey, so it reads only encrypted messages (encrypt_type=aes with msg_signature); is the account in compatible or safe mode?',
+    );
+  }
   const name = encrypted ? WECHAT_MSG_SIGNATURE_PARAM : WECHAT_SIGNATURE_PARAM;
   // encrypt_type picks which signature is checked: one reading of it, like the proof itself.
   const signed = querySignature(input.query, name, ['encrypt_type']);
