@@ -200,6 +200,35 @@ function rawWithPad(pad: number): string {
   return Buffer.concat([aes.update(plain), aes.final()]).toString('base64');
 }
 
+describe('wecom() meta', () => {
+  it('takes agentId from the signed message, not from the unsigned copy beside <Encrypt>', async () => {
+    const agents: (string | undefined)[] = [];
+    const receiver = createReceiver(wecom(SAMPLE), { logger: silentLogger, dedupe: false }).on(
+      'text',
+      (_event, context) => {
+        agents.push(context.meta.agentId);
+      },
+    );
+    const query =
+      'msg_signature=477715d11cdb4164915debcba66cb864d751f3e6&timestamp=1409659813&nonce=1372623149';
+    const outerChanged = SAMPLE_BODY.replace(
+      '<AgentID><![CDATA[218]]></AgentID>',
+      '<AgentID><![CDATA[999]]></AgentID>',
+    );
+    expect(outerChanged).not.toBe(SAMPLE_BODY);
+    for (const body of [SAMPLE_BODY, outerChanged]) {
+      const response = await receiver.handle({
+        method: 'POST',
+        url: `/wecom?${query}`,
+        headers: XML,
+        body: Buffer.from(body),
+      });
+      expect(response.status).toBe(200);
+    }
+    expect(agents).toEqual(['218', '218']);
+  });
+});
+
 describe('wecom() behind a body parser that read text/xml first (Express)', () => {
   const xmlParsed = (capture: boolean) => {
     const app = express();

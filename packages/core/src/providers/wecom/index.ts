@@ -46,7 +46,10 @@ export type WecomEvents = {
 };
 
 export interface WecomMeta {
-  /** The `<AgentID>` of the encrypted envelope: which of the enterprise's apps the callback is for. */
+  /**
+   * The decrypted message's `<AgentID>`: which of the enterprise's apps the callback is for. The
+   * copy outside `<Encrypt>` is not signed, so it is never read.
+   */
   readonly agentId: string | undefined;
 }
 
@@ -100,12 +103,12 @@ export function wecom(options: WecomOptions): WecomProvider {
     verify: (input) => verifyWecom(crypt, input),
     decode: (input) => decryptedFields(crypt, input),
     handshake: (_payload, input) => (input.method === 'GET' ? echostrAnswer(crypt, input) : undefined),
-    parse(payload, input): ParsedEvent<WecomMeta> {
+    parse(payload): ParsedEvent<WecomMeta> {
       const fields = payload as XmlElement;
       const event = parsedEvent(
         resolveEvent(wecomEventSchemas, wecomEventCandidates(fields), payload),
         deliveryKey(fields),
-        { agentId: xmlText(xmlFields(input), 'AgentID') },
+        { agentId: xmlText(fields, 'AgentID') },
       );
       return { ...event, dedupeBytes: decryptedBytes.get(fields) };
     },
