@@ -82,6 +82,16 @@ describe('copy as curl: the line, run by a shell, hands curl the exact bytes', (
   });
 });
 
+describe('copy as curl keeps the method', () => {
+  it('a PUT (a Matrix transaction) is copied as -X PUT', () => {
+    const line = deliveryCurlLine(
+      { ...deliveryWith(Buffer.from('{}')), method: 'PUT' },
+      'http://127.0.0.1:8080',
+    );
+    expect(line).toMatch(/^curl -X PUT /);
+  });
+});
+
 const hasCurl = spawnSync('sh', ['-c', 'command -v curl']).status === 0;
 
 describe('copied lines, pasted into a shell, deliver the same bytes to the listener', () => {
@@ -101,6 +111,31 @@ describe('copied lines, pasted into a shell, deliver the same bytes to the liste
     expect(again.headers.find(([name]) => name === 'x-signature')).toEqual(
       original.headers.find(([name]) => name === 'x-signature'),
     );
+  });
+
+  it('hookguard send for a sender that signs in the query (Tencent): the pasted line verifies', async () => {
+    running = await startInspecting(['tencent-chat', '--secret', 'tencent token']);
+    await runCli([
+      'send',
+      'tencent-chat',
+      'C2C.CallbackBeforeSendMsg',
+      '--url',
+      `${running.url}/tencent`,
+      '--secret',
+      'tencent token',
+    ]);
+    const [first] = await waitForDeliveries(running.ui, 1);
+    const original = await deliveryDetail(running.ui, first!.id);
+    expect(original.verdict).toBe('verified');
+    const line = original.copy.send!;
+    // The listener's path only: send writes the signed query itself.
+    expect(line).not.toContain('SdkAppid');
+    const pasted = line.replace('| hookguard send ', `| ${shellQuote(tsxPath)} ${shellQuote(binPath)} send `);
+    const run = await spawnCommand('sh', ['-c', pasted], { HOOKGUARD_SECRET: 'tencent token' });
+    expect(run.code, run.stderr).toBe(0);
+    const [, second] = await waitForDeliveries(running.ui, 2);
+    expect(second).toMatchObject({ verdict: 'verified' });
+    expect((await deliveryDetail(running.ui, second!.id)).body.base64).toBe(original.body.base64);
   });
 
   it('hookguard send (the real binary): the same body, signed afresh, verifies', async () => {

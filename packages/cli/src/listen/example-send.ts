@@ -2,7 +2,7 @@ import { shellQuote } from '../io/shell-quote.js';
 import type { SenderProfile } from '../senders/sender-profile.js';
 
 /** The environment variable `send` and `listen` read when there is no `--secret` (see resolveSecret). */
-const SECRET_VARIABLE = 'HOOKGUARD_SECRET';
+export const SECRET_VARIABLE = 'HOOKGUARD_SECRET';
 
 /** Where `listen` got its secret: typed on the command line, from the environment, or nowhere. */
 export type SecretOrigin = 'option' | 'env' | 'none';

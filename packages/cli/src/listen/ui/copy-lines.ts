@@ -2,6 +2,7 @@ import { shellQuote } from '../../io/shell-quote.js';
 import { curlLine } from '../../senders/curl-line.js';
 import type { SenderProfile } from '../../senders/sender-profile.js';
 import type { Delivery } from '../delivery.js';
+import { SECRET_VARIABLE } from '../example-send.js';
 import { HOP_BY_HOP } from '../forward.js';
 
 /** How the copied `hookguard send` line names the secret: never its value, which must not reach the page. */
@@ -41,7 +42,13 @@ export function messageHeaders(delivery: Delivery): (readonly [string, string])[
 /** `curl` that replays the delivery: its headers (its proof included) and its body byte for byte. */
 export function deliveryCurlLine(delivery: Delivery, listener: string): string {
   const body = Buffer.from(delivery.bodyBase64, 'base64');
-  const request = { query: [], headers: messageHeaders(delivery), body, chunked: delivery.chunked };
+  const request = {
+    method: delivery.method,
+    query: [],
+    headers: messageHeaders(delivery),
+    body,
+    chunked: delivery.chunked,
+  };
   const url = `${listener}${delivery.url}`;
   if (isPlainText(body)) return curlLine(url, request, undefined);
   return `${stdinFeed(body)}${curlLine(url, request, '-')}`;
@@ -61,8 +68,10 @@ export function deliverySendLine(delivery: Delivery, options: CopyLineOptions): 
     sender.name,
     '-',
     '--raw',
+    // The sender's own path: send adds the query it signs (Tencent's) and the per-request path
+    // (Matrix's transaction), which the delivery's URL already holds.
     '--url',
-    shellQuote(`${listener}${delivery.url}`),
+    shellQuote(`${listener}${sender.path}`),
   ];
   // A refused delivery was never parsed, so its event name is unknown: left for the user to fill
   // in, as listen's own example leaves `<body.json>`.
@@ -70,6 +79,6 @@ export function deliverySendLine(delivery: Delivery, options: CopyLineOptions): 
     words.push('--event', delivery.event === undefined ? '<event>' : shellQuote(delivery.event));
   }
   if (scheme !== undefined) words.push('--scheme', shellQuote(scheme));
-  if (secret === 'variable') words.push('--secret', '"$HOOKGUARD_SECRET"');
+  if (secret === 'variable') words.push('--secret', `"$${SECRET_VARIABLE}"`);
   return `${stdinFeed(body)}${words.join(' ')}`;
 }
