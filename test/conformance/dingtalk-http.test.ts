@@ -186,6 +186,9 @@ for (const adapter of adapters) {
         `signature=${signature}&timestamp=${timestamp}&timestamp=1&nonce=${nonce}`,
         `signature=${signature}&timeStamp=${timestamp}&timeStamp=1&nonce=${nonce}`,
         `signature=${signature}&timestamp=${timestamp}&nonce=${nonce}&nonce=x`,
+        // Both spellings at once are a repeat too: which one counts would be a guess.
+        `signature=${signature}&msg_signature=${'0'.repeat(40)}&timestamp=${timestamp}&nonce=${nonce}`,
+        `signature=${signature}&timestamp=${timestamp}&timeStamp=1&nonce=${nonce}`,
       ];
       for (const query of repeats) {
         const response = await post(`${server.url}/dingtalk?${query}`, signed.body, { headers: JSON_TYPE });

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { MemorySample, SoakReport } from './run-soak.js';
+import { scriptArgs } from './script-args.js';
 
 interface SoakFile {
   readonly node: string;
@@ -100,7 +101,7 @@ function section(file: SoakFile): string {
   return lines.join('\n');
 }
 
-const path = process.argv[2];
+const [path] = scriptArgs();
 if (path === undefined) {
   console.error('usage: pnpm soak:chart <file written by pnpm soak -- --json>');
   process.exit(2);

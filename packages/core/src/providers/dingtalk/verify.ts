@@ -19,8 +19,10 @@ export function verifyDingtalk(crypt: WxBizMsgCrypt, input: VerifyInput): Verify
   // Either spelling, each at most once: a repeated proof is refused as every sender's is.
   const repeated = repeatedParam(input.query, SIGNED_PARAMS);
   if (repeated !== undefined) return { ok: false, error: repeated };
-  const signature = firstOf(input.query, DINGTALK_SIGNATURE_PARAMS);
-  const timestamp = firstOf(input.query, TIMESTAMP_PARAMS);
+  const signature = oneSpelling(input.query, DINGTALK_SIGNATURE_PARAMS);
+  if (signature instanceof VerificationError) return { ok: false, error: signature };
+  const timestamp = oneSpelling(input.query, TIMESTAMP_PARAMS);
+  if (timestamp instanceof VerificationError) return { ok: false, error: timestamp };
   const nonce = input.query.get('nonce');
   if (!signature || timestamp === undefined || nonce === null) {
     return refused(
@@ -37,11 +39,17 @@ export function verifyDingtalk(crypt: WxBizMsgCrypt, input: VerifyInput): Verify
   return { ok: true, secretIndex: 0 };
 }
 
-/** The first of `names` present, so a request carrying both spellings is read one way only. */
-function firstOf(query: URLSearchParams, names: readonly string[]): string | undefined {
-  for (const name of names) {
-    const value = query.get(name);
-    if (value !== null) return value;
+/**
+ * The one spelling present. Both at once is refused like a repeated proof: which one counts would
+ * be a guess, and a proxy in front may have checked the other.
+ */
+function oneSpelling(
+  query: URLSearchParams,
+  names: readonly string[],
+): string | VerificationError | undefined {
+  const present = names.filter((name) => query.has(name));
+  if (present.length > 1) {
+    return new VerificationError('SIGNATURE_MALFORMED', `${present.join(' and ')} are both in the query`);
   }
-  return undefined;
+  return present.length === 1 ? (query.get(present[0]!) ?? undefined) : undefined;
 }

@@ -110,7 +110,6 @@ export type WecomBotEventName = keyof typeof wecomBotEventSchemas;
 export type WecomBotEventOf<N extends WecomBotEventName> = z.output<(typeof wecomBotEventSchemas)[N]>;
 /** The messages a user sends the bot (and the stream refreshes): the events a reply message answers. */
 export type WecomBotMessageName = keyof typeof messages;
-export const WECOM_BOT_MESSAGE_NAMES = Object.keys(messages) as readonly WecomBotMessageName[];
 
 /** Candidate names, most specific first: `event.enter_chat`, `event`; or the message's `msgtype`. */
 export function wecomBotEventCandidates(payload: unknown): string[] {

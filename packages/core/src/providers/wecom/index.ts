@@ -118,15 +118,17 @@ export function wecom(options: WecomOptions): WecomProvider {
         throw new TypeError(`wecom: a ${event.name} handler cannot reply; only messages get a passive reply`);
       }
       const fields = event.payload as XmlElement;
+      // One reading of the clock: the reply's CreateTime and the envelope's TimeStamp agree.
+      const now = Date.now();
       return encryptedXmlReply(
         crypt,
         {
           ToUserName: xmlText(fields, 'FromUserName') ?? '',
           FromUserName: xmlText(fields, 'ToUserName') ?? '',
-          CreateTime: Math.floor(Date.now() / 1000),
+          CreateTime: Math.floor(now / 1000),
           ...wxReplyFields(reply, 'wecom'),
         },
-        Date.now(),
+        now,
       );
     },
     fallback: () => emptyResponse(200),
