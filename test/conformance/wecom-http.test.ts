@@ -3,7 +3,7 @@ import { createReceiver, silentLogger, wecom } from '@hookguard/core';
 import { signWecom, wecomMessageXml, wecomUrlCheck } from '@hookguard/core/testing';
 import { expressWebhook } from '@hookguard/express';
 import express from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseXml } from '../../packages/core/src/body/xml.js';
 import { wxBizMsgCrypt } from '../../packages/core/src/sender-toolkit/wx-biz-msg-crypt.js';
 import { listen, post } from '../support/http.js';
@@ -230,6 +230,8 @@ describe('wecom() meta', () => {
 });
 
 describe('wecom() behind a body parser that read text/xml first (Express)', () => {
+  const handler = vi.fn();
+  afterEach(() => handler.mockClear());
   const xmlParsed = (capture: boolean) => {
     const app = express();
     app.use(
@@ -245,7 +247,7 @@ describe('wecom() behind a body parser that read text/xml first (Express)', () =
     );
     app.all(
       '/wecom',
-      expressWebhook(createReceiver(wecom(SAMPLE), { logger: silentLogger }).on('text', () => {})),
+      expressWebhook(createReceiver(wecom(SAMPLE), { logger: silentLogger }).on('text', handler)),
     );
     return listen(app);
   };
@@ -256,7 +258,9 @@ describe('wecom() behind a body parser that read text/xml first (Express)', () =
     const server = await xmlParsed(false);
     try {
       const response = await post(`${server.url}/wecom?${query}`, SAMPLE_BODY, { headers: XML });
+      expect(response.status).toBe(500);
       expect(response.json()).toMatchObject({ error: { code: 'BODY_ALREADY_CONSUMED' } });
+      expect(handler).not.toHaveBeenCalled();
     } finally {
       await server.close();
     }
@@ -267,6 +271,7 @@ describe('wecom() behind a body parser that read text/xml first (Express)', () =
     try {
       const response = await post(`${server.url}/wecom?${query}`, SAMPLE_BODY, { headers: XML });
       expect([response.status, response.text]).toEqual([200, '']);
+      expect(handler).toHaveBeenCalledOnce();
     } finally {
       await server.close();
     }
