@@ -29,6 +29,24 @@ const text = (content: string, msgId: string) =>
   `<xml><ToUserName><![CDATA[gh_1]]></ToUserName>\n<FromUserName><![CDATA[oUser]]></FromUserName>\n` +
   `<CreateTime>1700000000</CreateTime>\n<MsgType><![CDATA[text]]></MsgType>\n<Content><![CDATA[${content}]]></Content>\n<MsgId>${msgId}</MsgId>\n</xml>`;
 
+/** A reply as WeChat reads it: its MsgSignature checked over the new <Encrypt>, then decrypted for the AppID. */
+function openReply(
+  text: string,
+  account: { readonly token: string; readonly appId: string; readonly encodingAESKey: string },
+): unknown {
+  const envelope = parseXml(Buffer.from(text)).value as Record<string, string>;
+  const crypt = wxBizMsgCrypt({ ...account, receiveId: account.appId, label: 'test' });
+  const parts = {
+    timestamp: envelope['TimeStamp']!,
+    nonce: envelope['Nonce']!,
+    encrypt: envelope['Encrypt']!,
+  };
+  expect(crypt.signatureMatches(envelope['MsgSignature']!, parts)).toBe(true);
+  const opened = crypt.decrypt(parts.encrypt);
+  if (!opened.ok) throw opened.error;
+  return parseXml(Buffer.from(opened.message)).value;
+}
+
 for (const adapter of adapters) {
   describe(`wechat() through ${adapter.name}`, () => {
     const seen: unknown[] = [];
@@ -79,26 +97,15 @@ for (const adapter of adapters) {
       expect([bad.status, bad.json()]).toMatchObject([401, { error: { code: 'SIGNATURE_MISMATCH' } }]);
     });
 
-    it('reads the official compatible-mode message from its ciphertext, and answers success', async () => {
+    it('reads the official compatible-mode message from its ciphertext only, and answers encrypted', async () => {
       seen.length = 0;
-      const body = `<xml><ToUserName><![CDATA[gh_1]]></ToUserName><Encrypt><![CDATA[${ENCRYPT}]]></Encrypt></xml>`;
+      // Compatible mode's plaintext copy beside <Encrypt> is signed by nothing: a forged one is ignored.
+      const body = `<xml><ToUserName><![CDATA[gh_1]]></ToUserName><Content><![CDATA[forged]]></Content><Encrypt><![CDATA[${ENCRYPT}]]></Encrypt></xml>`;
       const response = await post(`${urls.compat}?${COMPAT_QUERY}`, body, { headers: XML });
       expect(response.status).toBe(200);
       expect(seen).toEqual([['abcdteT', '6054768590064713728', true]]);
       // The reply goes back encrypted, for the same AppID, signed afresh.
-      const envelope = parseXml(Buffer.from(response.text)).value as Record<string, string>;
-      const crypt = wxBizMsgCrypt({ ...COMPAT, receiveId: COMPAT.appId, label: 'test' });
-      const parts = {
-        timestamp: envelope['TimeStamp']!,
-        nonce: envelope['Nonce']!,
-        encrypt: envelope['Encrypt']!,
-      };
-      expect(crypt.signatureMatches(envelope['MsgSignature']!, parts)).toBe(true);
-      const opened = crypt.decrypt(parts.encrypt);
-      expect(opened.ok && parseXml(Buffer.from(opened.message)).value).toMatchObject({
-        MsgType: 'text',
-        Content: 'echo: abcdteT',
-      });
+      expect(openReply(response.text, COMPAT)).toMatchObject({ MsgType: 'text', Content: 'echo: abcdteT' });
     });
 
     it("refuses the official sample with the default window: it is years old and plain mode's signature covers no body", async () => {
@@ -148,7 +155,10 @@ for (const adapter of adapters) {
       const signed = signWechatSafe(text('safe', '21'), { token: TOKEN, appId: APP_ID, encodingAESKey: KEY });
       const response = await post(`${urls.safe}?${query(signed.query)}`, signed.body, { headers: XML });
       expect(response.status).toBe(200);
-      expect(parseXml(Buffer.from(response.text)).value).toHaveProperty('Encrypt');
+      expect(openReply(response.text, { token: TOKEN, appId: APP_ID, encodingAESKey: KEY })).toMatchObject({
+        MsgType: 'text',
+        Content: 'echo: safe',
+      });
       const other = signWechatSafe(text('x', '22'), { token: TOKEN, appId: 'wxother', encodingAESKey: KEY });
       const foreign = await post(`${urls.safe}?${query(other.query)}`, other.body, { headers: XML });
       expect([foreign.status, foreign.json()]).toMatchObject([401, { error: { code: 'SENDER_MISMATCH' } }]);
