@@ -3,12 +3,17 @@ import { decodeSignature } from '../../crypto/signature-encoding.js';
 import { headerValue } from '../../http/headers.js';
 import type { VerifyInput, VerifyOutcome } from '../../provider.js';
 import { refused } from '../../sender-toolkit/refused.js';
+import { checkTimestamp, compileTimestampRule } from '../../sender-toolkit/timestamp-window.js';
 
 export const DINGTALK_ROBOT_SIGN_HEADER = 'sign';
 export const DINGTALK_ROBOT_TIMESTAMP_HEADER = 'timestamp';
 /** "相差1小时以上，则认为是非法的请求": the one window DingTalk documents. */
 export const DINGTALK_ROBOT_WINDOW_MS = 60 * 60_000;
-const DIGITS = /^\d{1,16}$/;
+const TIMESTAMP = compileTimestampRule({
+  header: DINGTALK_ROBOT_TIMESTAMP_HEADER,
+  unit: 'milliseconds',
+  toleranceSeconds: DINGTALK_ROBOT_WINDOW_MS / 1000,
+});
 
 /**
  * DingTalk's robot callback proof: `sign = base64(HMAC-SHA256(appSecret, timestamp + "\n" +
@@ -18,21 +23,13 @@ const DIGITS = /^\d{1,16}$/;
  */
 export function verifyDingtalkRobot(secrets: readonly string[], input: VerifyInput): VerifyOutcome {
   const sign = headerValue(input.headers, DINGTALK_ROBOT_SIGN_HEADER);
-  const timestamp = headerValue(input.headers, DINGTALK_ROBOT_TIMESTAMP_HEADER);
   if (!sign)
     return refused('SIGNATURE_MISSING', "The sign header is missing; is this the robot's HTTP message URL?");
-  if (!timestamp) return refused('TIMESTAMP_MISSING', 'The timestamp header with the send time is missing');
+  const time = checkTimestamp(TIMESTAMP, input);
+  if (!time.ok) return time;
+  const timestamp = time.text;
   const signature = decodeSignature(sign, 'base64', 32);
   if (!signature) return refused('SIGNATURE_MALFORMED', 'sign must be the base64 of a 32-byte HMAC-SHA256');
-  if (!DIGITS.test(timestamp)) {
-    return refused('TIMESTAMP_OUT_OF_RANGE', 'The timestamp header must be a Unix time in milliseconds');
-  }
-  if (Math.abs(input.now - Number(timestamp)) > DINGTALK_ROBOT_WINDOW_MS) {
-    return refused(
-      'TIMESTAMP_OUT_OF_RANGE',
-      'The request timestamp is outside the accepted window; check the clocks or a replay',
-    );
-  }
   for (const [index, secret] of secrets.entries()) {
     if (matchHmac('sha256', [secret], [`${timestamp}\n${secret}`], signature) === 0) {
       return { ok: true, secretIndex: index };
