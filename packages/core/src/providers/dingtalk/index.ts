@@ -5,6 +5,7 @@ import type { WebhookResponse } from '../../http/types.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
 import { positiveDeadline } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
+import { lateDeadlineWarnings, type SenderTimeout } from '../../sender-toolkit/sender-timeout.js';
 import { type WxBizMsgCrypt, wxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
 import { decryptedJsonBytes, decryptJsonEnvelope } from '../../sender-toolkit/wx-json-envelope.js';
 import {
@@ -52,7 +53,11 @@ const eventNames = Object.keys(dingtalkEventSchemas).filter(
 ) as DingtalkEventName[];
 const DEFAULT_DEADLINE_MS = 1_200;
 /** "在1500ms内" DingTalk must read `success`, or it counts the push as failed. */
-const DINGTALK_TIMEOUT_MS = 1_500;
+const DINGTALK_TIMEOUT: SenderTimeout = {
+  ms: 1_500,
+  name: "DingTalk's 1.5 s limit",
+  consequence: 'DingTalk counts what it got no success for as failed.',
+};
 const SUCCESS = 'success';
 
 /**
@@ -80,12 +85,7 @@ export function dingtalk(options: DingtalkOptions): DingtalkProvider {
     proofNames: { headers: [], query: [...DINGTALK_SIGNATURE_PARAMS] },
     eventNames,
     deadlineMs,
-    configWarnings:
-      deadlineMs < DINGTALK_TIMEOUT_MS
-        ? []
-        : [
-            `dingtalk(): deadlineMs ${deadlineMs} is not below DingTalk's 1.5 s limit; DingTalk counts what it got no success for as failed.`,
-          ],
+    configWarnings: lateDeadlineWarnings(deadlineMs, DINGTALK_TIMEOUT, 'dingtalk()'),
     verify: (input) => verifyDingtalk(crypt, input),
     decode: (input) => decryptJsonEnvelope(crypt, input),
     handshake: (payload) => (dingtalkEventType(payload) === 'check_url' ? success() : undefined),

@@ -5,7 +5,8 @@ import { emptyResponse } from '../../http/responses.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
 import { positiveDeadline } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
-import { deadlineWarnings } from './deadline.js';
+import { lateDeadlineWarnings } from '../../sender-toolkit/sender-timeout.js';
+import { DISCORD_TIMEOUT } from './deadline.js';
 import { typeOf } from './events.js';
 import type { DiscordMeta } from './meta.js';
 import {
@@ -57,7 +58,7 @@ export function discordEvents(options: DiscordEventsOptions): DiscordEventsProvi
     proofNames: { headers: [DISCORD_SIGNATURE_HEADER], query: [] },
     eventNames,
     deadlineMs,
-    configWarnings: deadlineWarnings(deadlineMs, 'discordEvents()'),
+    configWarnings: lateDeadlineWarnings(deadlineMs, DISCORD_TIMEOUT, 'discordEvents()'),
     verify: (input) => verifyDiscord(publicKeys, input),
     // Sent when the URL is saved in the portal; Discord wants 204 with no body.
     handshake: (payload) => (typeOf(payload) === PING ? emptyResponse(204) : undefined),

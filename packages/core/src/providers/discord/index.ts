@@ -4,7 +4,8 @@ import { jsonResponse } from '../../http/responses.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
 import { positiveDeadline } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
-import { deadlineWarnings } from './deadline.js';
+import { lateDeadlineWarnings } from '../../sender-toolkit/sender-timeout.js';
+import { DISCORD_TIMEOUT } from './deadline.js';
 import {
   DISCORD_INTERACTION_TYPES,
   type DiscordInteractionName,
@@ -65,7 +66,7 @@ export function discord(options: DiscordOptions): DiscordProvider {
     proofNames: { headers: [DISCORD_SIGNATURE_HEADER], query: [] },
     eventNames,
     deadlineMs,
-    configWarnings: deadlineWarnings(deadlineMs, 'discord()'),
+    configWarnings: lateDeadlineWarnings(deadlineMs, DISCORD_TIMEOUT, 'discord()'),
     verify: (input) => verifyDiscord(publicKeys, input),
     // Discord checks the URL with a signed PING when it is saved, and now and then after that.
     handshake: (payload) => (typeOf(payload) === PING ? jsonResponse(200, { type: 1 }) : undefined),

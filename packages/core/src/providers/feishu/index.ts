@@ -5,6 +5,7 @@ import { headerValue } from '../../http/headers.js';
 import type { ParsedEvent, Provider, VerifyInput } from '../../provider.js';
 import { positiveOption } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
+import { lateDeadlineWarnings, type SenderTimeout } from '../../sender-toolkit/sender-timeout.js';
 import { readFeishuBody } from './body.js';
 import { feishuAesKey } from './envelope.js';
 import {
@@ -69,7 +70,11 @@ export interface FeishuProvider extends Provider<FeishuEvents, FeishuMeta> {
 }
 
 const eventNames = Object.keys(feishuEventSchemas) as FeishuEventName[];
-const FEISHU_TIMEOUT_MS = 3000;
+const FEISHU_TIMEOUT: SenderTimeout = {
+  ms: 3000,
+  name: "Feishu's 3 s limit",
+  consequence: 'Feishu retries what it got no answer to.',
+};
 const DEFAULT_DEADLINE_MS = 2500;
 const DEFAULT_TOLERANCE_SECONDS = 8 * 60 * 60;
 // A sender's clock a little ahead of ours is normal; hours ahead is a forged or broken timestamp.
@@ -108,11 +113,7 @@ export function feishu(options: FeishuOptions): FeishuProvider {
       'feishu(): no encryptKey: the Verification Token inside the body is the only proof, and nothing covers the body; set an Encrypt Key in the app to get signed deliveries',
     );
   }
-  if (deadlineMs >= FEISHU_TIMEOUT_MS) {
-    warnings.push(
-      `feishu(): deadlineMs ${deadlineMs} is not below Feishu's 3 s limit; Feishu retries what it got no answer to.`,
-    );
-  }
+  warnings.push(...lateDeadlineWarnings(deadlineMs, FEISHU_TIMEOUT, 'feishu()'));
 
   /** Verify's reading of the body (decrypted with the key that matched), else a fresh one. */
   function decode(input: VerifyInput): unknown {

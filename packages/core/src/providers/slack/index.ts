@@ -4,6 +4,7 @@ import { emptyResponse } from '../../http/responses.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
 import { positiveOption } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
+import { lateDeadlineWarnings, type SenderTimeout } from '../../sender-toolkit/sender-timeout.js';
 import { acceptsSlackContentType, decodeSlackBody, SSL_CHECK } from './decode.js';
 import { type SlackEventName, type SlackEventOf, slackEventName, slackEventSchemas } from './events.js';
 import { slackHandshake } from './handshake.js';
@@ -41,7 +42,11 @@ export interface SlackProvider extends Provider<SlackEvents, SlackMeta> {
 
 const eventNames = Object.keys(slackEventSchemas) as SlackEventName[];
 /** Slack's ack budget for events, interactivity and slash commands alike. */
-const SLACK_TIMEOUT_MS = 3000;
+const SLACK_TIMEOUT: SenderTimeout = {
+  ms: 3000,
+  name: "Slack's 3 s limit",
+  consequence: 'Slack retries events it got no answer to.',
+};
 const DEFAULT_DEADLINE_MS = 2500;
 const DEFAULT_FUTURE_SKEW_SECONDS = 60;
 
@@ -65,12 +70,7 @@ export function slack(options: SlackOptions): SlackProvider {
     proofNames: { headers: [SLACK_SIGNATURE_HEADER], query: [] },
     eventNames,
     deadlineMs,
-    configWarnings:
-      deadlineMs < SLACK_TIMEOUT_MS
-        ? []
-        : [
-            `slack(): deadlineMs ${deadlineMs} is not below Slack's 3 s limit; Slack retries events it got no answer to.`,
-          ],
+    configWarnings: lateDeadlineWarnings(deadlineMs, SLACK_TIMEOUT, 'slack()'),
     failureHeaders: options.noRetry === true ? { 'x-slack-no-retry': '1' } : undefined,
     acceptsContentType: acceptsSlackContentType,
     verify: (input) => verifySlack(secrets, { futureMs }, input),

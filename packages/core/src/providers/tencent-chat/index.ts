@@ -4,6 +4,7 @@ import type { EventDef } from '../../event-map.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
 import { positiveOption } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
+import { lateDeadlineWarnings, type SenderTimeout } from '../../sender-toolkit/sender-timeout.js';
 import { type TencentChatCommand, type TencentChatEventOf, tencentChatEventSchemas } from './events.js';
 import { type TencentChatMeta, tencentChatMetaOf } from './meta.js';
 import type { TencentReplyFor } from './reply.js';
@@ -54,7 +55,11 @@ export interface TencentChatProvider extends Provider<TencentChatEvents, Tencent
 
 const eventNames = Object.keys(tencentChatEventSchemas) as TencentChatCommand[];
 /** Tencent gives up after 2 s and applies its timeout policy; an answer after that is never read. */
-const TENCENT_TIMEOUT_MS = 2000;
+const TENCENT_TIMEOUT: SenderTimeout = {
+  ms: 2000,
+  name: "Tencent's 2 s timeout",
+  consequence: 'a late answer is never read.',
+};
 const DEFAULT_DEADLINE_MS = 1500;
 const DEFAULT_TOLERANCE_SECONDS = 60;
 
@@ -120,11 +125,7 @@ function warningsFor(unsigned: boolean, deadlineMs: number): string[] {
         'Enable callback authentication in the console and pass its token.',
     );
   }
-  if (deadlineMs >= TENCENT_TIMEOUT_MS) {
-    warnings.push(
-      `tencentChat(): deadlineMs ${deadlineMs} is not below Tencent's 2 s timeout; a late answer is never read.`,
-    );
-  }
+  warnings.push(...lateDeadlineWarnings(deadlineMs, TENCENT_TIMEOUT, 'tencentChat()'));
   return warnings;
 }
 

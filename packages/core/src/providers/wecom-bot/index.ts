@@ -4,6 +4,7 @@ import type { WebhookResponse } from '../../http/types.js';
 import type { ParsedEvent, Provider } from '../../provider.js';
 import { positiveDeadline } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
+import { lateDeadlineWarnings, type SenderTimeout } from '../../sender-toolkit/sender-timeout.js';
 import { type WxBizMsgCrypt, wxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
 import { decryptedJsonBytes, decryptJsonEnvelope } from '../../sender-toolkit/wx-json-envelope.js';
 import { echostrAnswer } from '../../sender-toolkit/wx-query-proof.js';
@@ -65,7 +66,11 @@ export interface WecomBotProvider extends Provider<WecomBotEvents, WecomBotMeta>
 const eventNames = Object.keys(wecomBotEventSchemas) as WecomBotEventName[];
 const DEFAULT_DEADLINE_MS = 4_000;
 /** "企业微信服务器在五秒内收不到响应会断掉连接" (the template card event's page). */
-const WECOM_BOT_TIMEOUT_MS = 5_000;
+const WECOM_BOT_TIMEOUT: SenderTimeout = {
+  ms: 5_000,
+  name: "WeCom's 5 s limit",
+  consequence: 'WeCom drops what it got no answer to.',
+};
 /** "企业内部智能机器人场景中，ReceiveId为\"\"": every message is encrypted for the empty receive id. */
 const RECEIVE_ID = '';
 
@@ -91,12 +96,7 @@ export function wecomBot(options: WecomBotOptions): WecomBotProvider {
     methods: ['GET', 'POST'],
     eventNames,
     deadlineMs,
-    configWarnings:
-      deadlineMs < WECOM_BOT_TIMEOUT_MS
-        ? []
-        : [
-            `wecomBot(): deadlineMs ${deadlineMs} is not below WeCom's 5 s limit; WeCom drops what it got no answer to.`,
-          ],
+    configWarnings: lateDeadlineWarnings(deadlineMs, WECOM_BOT_TIMEOUT, 'wecomBot()'),
     verify: (input) => verifyWecomBot(crypt, input),
     decode: (input) => decryptJsonEnvelope(crypt, input),
     handshake: (_payload, input) => (input.method === 'GET' ? echostrAnswer(crypt, input) : undefined),

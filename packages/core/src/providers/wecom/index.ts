@@ -4,6 +4,7 @@ import { emptyResponse } from '../../http/responses.js';
 import type { ParsedEvent, Provider, VerifyInput } from '../../provider.js';
 import { positiveDeadline } from '../../sender-toolkit/positive-option.js';
 import { parsedEvent, resolveEvent } from '../../sender-toolkit/resolve-event.js';
+import { lateDeadlineWarnings, type SenderTimeout } from '../../sender-toolkit/sender-timeout.js';
 import { type WxBizMsgCrypt, wxBizMsgCrypt } from '../../sender-toolkit/wx-biz-msg-crypt.js';
 import { type WxArticle, type WxPassiveReply, wxReplyFields } from '../../sender-toolkit/wx-passive-reply.js';
 import { echostrAnswer } from '../../sender-toolkit/wx-query-proof.js';
@@ -69,7 +70,11 @@ const WECOM_MESSAGE_NAMES: readonly string[] = [
 ] satisfies WecomMessageName[];
 const DEFAULT_DEADLINE_MS = 4_000;
 /** "五秒内收不到响应会断掉连接，并且重新发起请求，总共重试三次". */
-const WECOM_TIMEOUT_MS = 5_000;
+const WECOM_TIMEOUT: SenderTimeout = {
+  ms: 5_000,
+  name: "WeCom's 5 s limit",
+  consequence: 'WeCom retries what it got no answer to.',
+};
 
 /**
  * A WeCom (企业微信) self-built app's callback URL: the GET URL check and the POSTed, encrypted XML
@@ -93,12 +98,7 @@ export function wecom(options: WecomOptions): WecomProvider {
     methods: ['GET', 'POST'],
     eventNames,
     deadlineMs,
-    configWarnings:
-      deadlineMs < WECOM_TIMEOUT_MS
-        ? []
-        : [
-            `wecom(): deadlineMs ${deadlineMs} is not below WeCom's 5 s limit; WeCom retries what it got no answer to.`,
-          ],
+    configWarnings: lateDeadlineWarnings(deadlineMs, WECOM_TIMEOUT, 'wecom()'),
     acceptsContentType: (contentType) => contentType === undefined || isXmlContentType(contentType),
     verify: (input) => verifyWecom(crypt, input),
     decode: (input) => decryptedFields(crypt, input),
