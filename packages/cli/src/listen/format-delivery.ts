@@ -2,12 +2,13 @@ import type { Paint } from '../io/colour.js';
 import { type SenderProfile, shortName } from '../senders/sender-profile.js';
 import type { Delivery } from './delivery.js';
 import type { ForwardReport } from './forward.js';
+import { verdictOf } from './ui/verdict.js';
 
 /** One delivery for people: what arrived, whether it is authentic, what it is, what went back. */
 export function formatDelivery(delivery: Delivery, sender: SenderProfile, paint: Paint): string {
   const lines: string[] = [];
   const time = delivery.at.toTimeString().slice(0, 8);
-  const refused = !delivery.verified && delivery.unverified === undefined;
+  const refused = verdictOf(delivery) === 'refused';
   const verdict = delivery.verified
     ? paint.green('✓ verified')
     : refused

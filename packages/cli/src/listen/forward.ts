@@ -12,7 +12,7 @@ import type { Delivery } from './delivery.js';
 export const FORWARD_TIMEOUT_MS = 10_000;
 
 /** Connection-level headers (RFC 9110 §7.6.1): they describe one hop, never the message. */
-export const HOP_BY_HOP: ReadonlySet<string> = new Set([
+const HOP_BY_HOP: ReadonlySet<string> = new Set([
   'connection',
   'keep-alive',
   'proxy-authenticate',
@@ -119,6 +119,11 @@ export type SendResult =
   | ForwardedAnswer
   | { readonly outcome: 'unreachable' | 'timeout'; readonly reason: string };
 
+/** The delivery's headers as the sender wrote them, less those that describe one connection. */
+export function messageHeaders(delivery: Delivery): (readonly [string, string])[] {
+  return delivery.rawHeaders.filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase()));
+}
+
 /**
  * The delivery's exact bytes and headers, chunked if it came chunked, to `url`: the answer as it
  * came, or why none came in time.
@@ -129,8 +134,7 @@ export function sendDelivery(url: URL, delivery: Delivery, budgetMs: number): Pr
     const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
       method: delivery.method,
     });
-    for (const [name, value] of delivery.rawHeaders) {
-      if (HOP_BY_HOP.has(name.toLowerCase())) continue;
+    for (const [name, value] of messageHeaders(delivery)) {
       const existing = request.getHeader(name);
       request.setHeader(name, existing === undefined ? value : [...[existing].flat().map(String), value]);
     }

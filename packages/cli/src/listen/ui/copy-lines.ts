@@ -3,7 +3,7 @@ import { curlLine } from '../../senders/curl-line.js';
 import type { SenderProfile } from '../../senders/sender-profile.js';
 import type { Delivery } from '../delivery.js';
 import { SECRET_VARIABLE } from '../example-send.js';
-import { HOP_BY_HOP } from '../forward.js';
+import { messageHeaders } from '../forward.js';
 
 /** How the copied `hookguard send` line names the secret: never its value, which must not reach the page. */
 export type SendSecret = 'none' | 'variable' | 'public-key';
@@ -32,11 +32,6 @@ function isPlainText(body: Buffer): boolean {
 function stdinFeed(body: Buffer): string {
   if (isPlainText(body)) return `printf '%s' ${shellQuote(body.toString('utf8'))} | `;
   return `printf '%s' ${shellQuote(body.toString('base64'))} | base64 -d | `;
-}
-
-/** The delivery's headers as the sender wrote them, less those that describe one connection. */
-export function messageHeaders(delivery: Delivery): (readonly [string, string])[] {
-  return delivery.rawHeaders.filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase()));
 }
 
 /** `curl` that replays the delivery: its headers (its proof included) and its body byte for byte. */

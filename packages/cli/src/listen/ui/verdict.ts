@@ -6,8 +6,8 @@ export type Verdict = 'verified' | 'refused' | 'unverified' | 'handshake';
 export const VERDICTS: readonly Verdict[] = ['verified', 'refused', 'unverified', 'handshake'];
 
 /**
- * The verdict `listen` already printed, as one word: refused is anything neither verified nor let
- * through without a secret, the rule `formatDelivery` uses; an accepted handshake is its own kind.
+ * The verdict `listen` prints (`formatDelivery` reads it here), as one word: refused is anything
+ * neither verified nor let through without a secret; an accepted handshake is its own kind.
  */
 export function verdictOf(delivery: Delivery): Verdict {
   const refused = !delivery.verified && delivery.unverified === undefined;
